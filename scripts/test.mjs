@@ -1,0 +1,47 @@
+// `pnpm test`: strict typecheck, lint/format check, then every test suite in
+// the workspace. Stops at the first failing step and exits non-zero.
+import { resolve } from 'node:path';
+import { bin, root, run } from './lib.mjs';
+
+const tsconfigs = [
+  'packages/standards/tsconfig.json',
+  'packages/standards/tsconfig.test.json',
+  'packages/db/tsconfig.json',
+  'packages/ui/tsconfig.json',
+  'workers/api/tsconfig.json',
+  'workers/scheduler/tsconfig.json',
+];
+const suites = ['packages/standards', 'packages/db', 'workers/api', 'workers/scheduler'];
+
+const steps = [
+  ...tsconfigs.map((p) => ({ name: `typecheck ${p}`, cmd: bin('tsc'), args: ['-p', p] })),
+  { name: 'lint + format (biome)', cmd: bin('biome'), args: ['check', '.'] },
+  { name: 'build ui', cmd: process.execPath, args: ['packages/ui/build.mjs'] },
+  ...['wrangler.toml', 'workers/scheduler/wrangler.toml'].map((config) => ({
+    name: `deploy dry-run ${config}`,
+    cmd: bin('wrangler'),
+    args: ['deploy', '--dry-run', '-c', config, '--outdir', '.wrangler/dry-run'],
+  })),
+  ...suites.map((dir) => ({
+    name: `tests ${dir}`,
+    cmd: bin('vitest'),
+    args: ['run'],
+    cwd: resolve(root, dir),
+  })),
+];
+
+const only = process.argv.slice(2);
+const results = [];
+for (const step of steps) {
+  if (only.length && !only.some((o) => step.name.includes(o))) continue;
+  console.log(`\n▶ ${step.name}`);
+  const started = performance.now();
+  const code = await run(step.cmd, step.args, step.cwd ? { cwd: step.cwd } : {});
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  results.push({ step: step.name, ok: code === 0, seconds });
+  if (code !== 0) break;
+}
+console.log('\nstep'.padEnd(52), 'result', 'seconds');
+for (const r of results) console.log(r.step.padEnd(50), r.ok ? ' ok   ' : ' FAIL ', r.seconds);
+const failed = results.some((r) => !r.ok) || results.length === 0;
+process.exit(failed ? 1 : 0);

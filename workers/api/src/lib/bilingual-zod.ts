@@ -1,0 +1,56 @@
+import { z } from '@hono/zod-openapi';
+import type { $ZodIssue, $ZodRawIssue } from 'zod/v4/core';
+import en from 'zod/v4/locales/en.js';
+import zhCN from 'zod/v4/locales/zh-CN.js';
+import type { Bilingual, FieldError } from './problem.ts';
+
+/**
+ * zod speaks one language per message; our problem bodies speak two. Every
+ * message is therefore encoded as a marker plus JSON {zh, en}: the global
+ * error map below does it for zod's own messages (from its zh-CN and en
+ * locales), and `bi()` does it for messages written in a schema.
+ */
+const MARK = '\u0001bi:';
+
+export function bi(zh: string, en: string): string {
+  return MARK + JSON.stringify({ zh, en });
+}
+
+export function decodeMessage(message: string): Bilingual {
+  if (message.startsWith(MARK)) {
+    try {
+      const parsed = JSON.parse(message.slice(MARK.length)) as Bilingual;
+      if (typeof parsed.zh === 'string' && typeof parsed.en === 'string') return parsed;
+    } catch {
+      // fall through: not ours after all
+    }
+  }
+  return { zh: message, en: message };
+}
+
+const enError = en().localeError;
+const zhError = zhCN().localeError;
+
+function localise(fn: typeof enError, issue: $ZodRawIssue): string {
+  const out = fn(issue as never);
+  if (typeof out === 'string') return out;
+  return out?.message ?? 'Invalid input';
+}
+
+z.config({
+  customError: (issue) => bi(localise(zhError, issue), localise(enError, issue)),
+});
+
+/** zod issues → the problem body's `errors`, with paths like "body.inputs.x". */
+export function toFieldErrors(issues: readonly $ZodIssue[], prefix?: string): FieldError[] {
+  return issues.map((issue) => {
+    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    const message = decodeMessage(issue.message);
+    return {
+      path: path || (prefix ?? ''),
+      code: issue.code,
+      message: message.en,
+      message_zh: message.zh,
+    };
+  });
+}

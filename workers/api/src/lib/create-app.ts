@@ -1,0 +1,68 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { toFieldErrors } from './bilingual-zod.ts';
+import { AppError, problemResponse } from './problem.ts';
+import type { AppBindings } from './types.ts';
+
+/** A router whose validation failures become problem+json naming the field. */
+export function createRouter() {
+  return new OpenAPIHono<AppBindings>({
+    strict: false,
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const target = (result as { target?: string }).target ?? 'body';
+        return problemResponse(
+          c,
+          new AppError(
+            'validation',
+            { zh: '请求数据未通过校验', en: 'The request did not pass validation' },
+            { errors: toFieldErrors(result.error.issues, target === 'json' ? 'body' : target) },
+          ),
+        );
+      }
+    },
+  });
+}
+
+/** The app shell: request ids, security headers, one error mapping. */
+export function createApp() {
+  const app = createRouter();
+  app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: 'max-age=63072000; includeSubDomains',
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+  app.notFound((c) =>
+    problemResponse(c, new AppError('not_found', { zh: '没有这个地址', en: 'No such route' })),
+  );
+  app.onError((err, c) => {
+    if (err instanceof AppError) return problemResponse(c, err);
+    // Unknown errors are logged with the request id and answered without detail.
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        requestId: c.get('requestId'),
+        name: err.name,
+        message: err.message,
+      }),
+    );
+    return problemResponse(c, new AppError('internal'));
+  });
+  return app;
+}
