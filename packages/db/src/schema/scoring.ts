@@ -66,6 +66,30 @@ export const currentScores = sqliteTable(
   ],
 );
 
+/**
+ * Every move of a current-score pointer, in commit order. An incremental pull
+ * ("what changed since cursor N") reads this log, so a score that returns to an
+ * earlier snapshot is still reported as a change, and nothing is skipped or repeated.
+ */
+export const scoreEvents = sqliteTable(
+  'score_events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    tenantId: tenantId(),
+    cycleId: text('cycle_id').notNull(),
+    submissionId: text('submission_id').notNull(),
+    orgUnitId: text('org_unit_id').notNull(),
+    stage: text('stage').notNull(),
+    snapshotSeq: integer('snapshot_seq').notNull(),
+    snapshotId: text('snapshot_id').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [
+    index('score_events_feed_idx').on(t.tenantId, t.seq),
+    index('score_events_cycle_idx').on(t.tenantId, t.cycleId, t.seq),
+  ],
+);
+
 /** Per cycle, org unit and unit kind ('*' for all): progress and designation rate vs target. */
 export const rollups = sqliteTable(
   'rollups',
