@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import { expressionSchema } from '../expression.ts';
+import { type EvaluatedValue, mergeUnresolved, valueStatement } from '../expression-eval.ts';
+import * as q from '../rational.ts';
+import { type Text, textSchema } from '../text.ts';
+import { displayValue } from '../value.ts';
+import { ruleSchema } from './rule.ts';
+import {
+  type Bounds,
+  type BoundsContext,
+  type DescribeContext,
+  formatPoints,
+  pointsText,
+  type RuleContext,
+  type RuleOutcome,
+  requireNumberValue,
+  scored,
+  unresolvedOutcome,
+  unscoredOf,
+} from './rule-context.ts';
+
+// 扣分: a base (points, or another rule) minus deductions, never below `floor`
+// ("扣完为止": 0 by default; a pack may set a negative floor where the source says so).
+//
+// Each deduction takes `points` for every occurrence of `amount` — a count of incidents
+// ("每发生1起扣1分"), a condition (true counts once: "底数不清扣4分"), or a metric measured
+// in `step`s ("每占抽查比例10%扣4分": amount = the share, step = 10 %). Steps count as
+// `whole-steps` (floor: 15 % is one step of 10 %), `started-steps` (ceil) or `exact`.
+// A negative amount deducts nothing. `max` caps one deduction ("单个指标扣完10分为止"),
+// `maxTotal` all of them ("总计扣完20分为止").
+
+export const deductionSchema = z.strictObject({
+  label: textSchema,
+  amount: expressionSchema,
+  step: expressionSchema.optional(),
+  rounding: z.enum(['whole-steps', 'started-steps', 'exact']).default('whole-steps'),
+  points: z.number().positive(),
+  max: z.number().positive().optional(),
+});
+export type Deduction = z.infer<typeof deductionSchema>;
+
+export const deductRuleSchema = z.strictObject({
+  kind: z.literal('deduct'),
+  label: textSchema.optional(),
+  get base() {
+    return z.union([z.number(), ruleSchema]);
+  },
+  deductions: z.array(deductionSchema).min(1),
+  floor: z.number().default(0),
+  maxTotal: z.number().positive().optional(),
+});
+export type DeductRule = z.infer<typeof deductRuleSchema>;
+
+interface Taken {
+  readonly deduction: Deduction;
+  readonly points: q.Rational;
+  readonly explanation: Text;
+}
+
+function occurrences(
+  deduction: Deduction,
+  amount: q.Rational,
+  step: q.Rational | null,
+): q.Rational {
+  const positive = q.max(amount, 0);
+  if (step === null) return positive;
+  if (!q.gt(step, 0)) throw new RangeError('deduct: a step must be positive');
+  const steps = q.div(positive, step);
+  if (deduction.rounding === 'exact') return steps;
+  return q.rational(deduction.rounding === 'whole-steps' ? q.floor(steps) : q.ceil(steps));
+}
+
+function take(
+  deduction: Deduction,
+  amount: EvaluatedValue,
+  step: EvaluatedValue | null,
+  ctx: RuleContext,
+): Taken {
+  const stepValue = step ? requireNumberValue(step, 'deduct step') : null;
+  const count = occurrences(deduction, requireNumberValue(amount, 'deduct amount'), stepValue);
+  const raw = q.mul(count, deduction.points);
+  const points = deduction.max === undefined ? raw : q.min(raw, deduction.max);
+  const per = formatPoints(q.fromNumber(deduction.points));
+  const taken = formatPoints(points);
+  const statement =
+    amount.value.type === 'boolean'
+      ? { zh: amount.value.value ? '是' : '否', en: amount.value.value ? 'yes' : 'no' }
+      : valueStatement(deduction.amount, amount, ctx.labels);
+  const stepText = step
+    ? {
+        zh: `每${displayValue(step.value).zh}扣${per}分`,
+        en: `${per} per ${displayValue(step.value).en}`,
+      }
+    : amount.value.type === 'boolean'
+      ? null
+      : { zh: `每次扣${per}分`, en: `${per} each` };
+  const capped = q.gt(raw, points)
+    ? { zh: `（单项扣完${taken}分为止）`, en: ` (at most ${taken})` }
+    : { zh: '', en: '' };
+  return {
+    deduction,
+    points,
+    explanation: {
+      zh: `${deduction.label.zh}：${statement.zh}，${stepText ? `${stepText.zh}，` : ''}扣${taken}分${capped.zh}`,
+      en: `${deduction.label.en}: ${statement.en}, ${stepText ? `${stepText.en}, ` : ''}−${taken}${capped.en}`,
+    },
+  };
+}
+
+function baseOutcome(rule: DeductRule, ctx: RuleContext): RuleOutcome {
+  if (typeof rule.base === 'number') {
+    const points = q.fromNumber(rule.base);
+    return scored(points, {
+      zh: `基础分${formatPoints(points)}分`,
+      en: `base ${formatPoints(points)}`,
+    });
+  }
+  return ctx.evaluate(rule.base);
+}
+
+export function evaluate(rule: DeductRule, ctx: RuleContext): RuleOutcome {
+  const base = baseOutcome(rule, ctx);
+  const amounts = rule.deductions.map((d) => ctx.value(d.amount));
+  const steps = rule.deductions.map((d) => (d.step ? ctx.value(d.step) : null));
+  // A deduction whose amount has an empty denominator under `full-points` deducts nothing.
+  const unresolved = mergeUnresolved([
+    ...amounts.filter((a) => a.status !== 'full-points'),
+    ...steps.flatMap((s) => (s ? [s] : [])),
+  ]);
+  const fromDeductions = unresolved ? unresolvedOutcome(unresolved, q.ZERO) : null;
+  const unscored = unscoredOf(fromDeductions ? [base, fromDeductions] : [base]);
+  if (unscored) return unscored;
+  if (base.status !== 'scored') throw new Error('deduct: unreachable');
+
+  const taken: Taken[] = [];
+  for (const [index, deduction] of rule.deductions.entries()) {
+    const amount = amounts[index];
+    const step = steps[index] ?? null;
+    if (amount?.status !== 'value' || (step && step.status !== 'value')) continue;
+    taken.push(take(deduction, amount, step as EvaluatedValue | null, ctx));
+  }
+  let deducted = q.sum(taken.map((t) => t.points));
+  const totalCapped = rule.maxTotal !== undefined && q.gt(deducted, rule.maxTotal);
+  if (totalCapped) deducted = q.fromNumber(rule.maxTotal as number);
+  // Deductions stop at the floor ("扣完为止") but do not lift a base already below it.
+  const floor = q.min(rule.floor, base.points);
+  const unfloored = q.sub(base.points, deducted);
+  const points = q.max(unfloored, floor);
+
+  const parts: Text[] = [base.explanation];
+  for (const t of taken) if (!q.isZero(t.points)) parts.push(t.explanation);
+  if (taken.every((t) => q.isZero(t.points))) parts.push({ zh: '无扣分', en: 'no deductions' });
+  if (totalCapped) {
+    const cap = formatPoints(q.fromNumber(rule.maxTotal as number));
+    parts.push({ zh: `总计扣完${cap}分为止`, en: `deductions capped at ${cap} in all` });
+  }
+  const awarded = pointsText(points);
+  const floored = q.lt(unfloored, floor)
+    ? { zh: '扣完为止，', en: 'deducted down to the floor, ' }
+    : { zh: '', en: '' };
+  parts.push({ zh: `${floored.zh}${awarded.zh}`, en: `${floored.en}${awarded.en}` });
+  return scored(points, {
+    zh: parts.map((p) => p.zh).join('；'),
+    en: parts.map((p) => p.en).join('; '),
+  });
+}
+
+export function bounds(rule: DeductRule, ctx: BoundsContext): Bounds {
+  const base =
+    typeof rule.base === 'number'
+      ? { min: q.fromNumber(rule.base), max: q.fromNumber(rule.base) }
+      : ctx.bounds(rule.base);
+  const floor = q.min(rule.floor, base.min);
+  const perDeduction = rule.deductions.map((d) =>
+    d.max === undefined ? null : q.fromNumber(d.max),
+  );
+  let most: q.Rational | null = perDeduction.includes(null)
+    ? null
+    : q.sum(perDeduction as q.Rational[]);
+  if (rule.maxTotal !== undefined) {
+    most = most === null ? q.fromNumber(rule.maxTotal) : q.min(most, rule.maxTotal);
+  }
+  const min = most === null ? floor : q.max(floor, q.sub(base.min, most));
+  return { min, max: q.max(base.max, floor) };
+}
+
+export function describe(rule: DeductRule, ctx: DescribeContext): Text {
+  const base =
+    typeof rule.base === 'number'
+      ? {
+          zh: `基础分${formatPoints(q.fromNumber(rule.base))}分`,
+          en: `base ${formatPoints(q.fromNumber(rule.base))}`,
+        }
+      : ctx.describe(rule.base);
+  const deductions = rule.deductions.map((d) => {
+    const per = formatPoints(q.fromNumber(d.points));
+    const amount = ctx.expression(d.amount);
+    const step = d.step ? ctx.expression(d.step) : null;
+    const cap = d.max === undefined ? null : formatPoints(q.fromNumber(d.max));
+    return {
+      zh: `${d.label.zh}（${amount.zh}）${step ? `每${step.zh}` : '每次'}扣${per}分${cap ? `，扣完${cap}分为止` : ''}`,
+      en: `${d.label.en} (${amount.en}): −${per} per ${step ? step.en : 'occurrence'}${cap ? `, at most ${cap}` : ''}`,
+    };
+  });
+  const floor = formatPoints(q.fromNumber(rule.floor));
+  const total = rule.maxTotal === undefined ? null : formatPoints(q.fromNumber(rule.maxTotal));
+  return {
+    zh: `${base.zh}；减去：${deductions.map((d) => d.zh).join('；')}${total ? `；总计扣完${total}分为止` : ''}；最低${floor}分`,
+    en: `${base.en}; minus: ${deductions.map((d) => d.en).join('; ')}${total ? `; at most ${total} in all` : ''}; never below ${floor}`,
+  };
+}
