@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, rowVersion, tenantId, updatedAt } from './columns.ts';
 
@@ -43,6 +44,14 @@ export const orgUnits = sqliteTable(
     index('org_units_path_idx').on(t.tenantId, t.path),
     index('org_units_parent_idx').on(t.tenantId, t.parentId),
     uniqueIndex('org_units_code_uq').on(t.tenantId, t.code),
+    /** Active siblings have distinct names, so a name path ("从化区/良口镇") names one unit. */
+    uniqueIndex('org_units_sibling_name_uq')
+      .on(t.tenantId, t.parentId, t.name)
+      .where(sql`status = 'active'`),
+    /** One root per tenant: the unit created at sign-up. */
+    uniqueIndex('org_units_root_uq')
+      .on(t.tenantId)
+      .where(sql`parent_id IS NULL`),
   ],
 );
 

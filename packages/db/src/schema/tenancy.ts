@@ -112,6 +112,7 @@ export const refreshTokens = sqliteTable(
   (t) => [
     uniqueIndex('refresh_tokens_hash_uq').on(t.tokenHash),
     index('refresh_tokens_family_idx').on(t.tenantId, t.familyId),
+    index('refresh_tokens_user_idx').on(t.tenantId, t.userId),
   ],
 );
 
@@ -160,10 +161,19 @@ export const auditLog = sqliteTable(
   (t) => [
     index('audit_log_tenant_idx').on(t.tenantId, t.seq),
     index('audit_log_entity_idx').on(t.tenantId, t.entityType, t.entityId),
+    index('audit_log_actor_idx').on(t.tenantId, t.actorId, t.seq),
+    /** The chain cannot fork: one row per (tenant, predecessor). */
+    uniqueIndex('audit_log_chain_uq').on(t.tenantId, t.prevHash),
   ],
 );
 
-/** Idempotency-Key replay store: the same key and body get the same answer. */
+/**
+ * Idempotency-Key replay store: the same key and body get the same answer.
+ * `key` holds a SHA-256 of the client's key and `response` is encrypted with a
+ * key derived from it (workers/api/src/lib/idempotency.ts), so a one-time
+ * secret in a stored answer is not readable from the database. `status` 0
+ * marks a request still in flight.
+ */
 export const idempotencyKeys = sqliteTable(
   'idempotency_keys',
   {
