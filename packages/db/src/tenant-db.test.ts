@@ -11,7 +11,8 @@ const now = '2026-11-22T00:00:00.000Z';
 function unit(i: number) {
   return {
     id: newId('orgUnit'),
-    parentId: null,
+    // Not a root: a tenant has exactly one (org_units_root_uq).
+    parentId: 'org_parent',
     kind: 'village' as const,
     name: `村${i}`,
     path: `/u${i}/`,

@@ -49,9 +49,7 @@ export const orgUnits = sqliteTable(
       .on(t.tenantId, t.parentId, t.name)
       .where(sql`status = 'active'`),
     /** One root per tenant: the unit created at sign-up. */
-    uniqueIndex('org_units_root_uq')
-      .on(t.tenantId)
-      .where(sql`parent_id IS NULL`),
+    uniqueIndex('org_units_root_uq').on(t.tenantId).where(sql`parent_id IS NULL`),
   ],
 );
 
