@@ -47,7 +47,7 @@ export function evaluate(rule: BestRule, ctx: RuleContext): RuleOutcome {
   const explained = usable.flatMap((index) => {
     const outcome = outcomes[index];
     return outcome?.status === 'scored'
-      ? [labelledExplanation(rule.parts[index]?.label, outcome.explanation)]
+      ? [labelledExplanation(rule.parts[index], outcome.explanation)]
       : [];
   });
   const shown = formatPoints(best.points);
@@ -67,7 +67,7 @@ export function bounds(rule: BestRule, ctx: BoundsContext): Bounds {
 }
 
 export function describe(rule: BestRule, ctx: DescribeContext): Text {
-  const parts = rule.parts.map((part) => labelledExplanation(part.label, ctx.describe(part)));
+  const parts = rule.parts.map((part) => labelledExplanation(part, ctx.describe(part)));
   return {
     zh: `取以下各项中的较高者：${parts.map((p) => p.zh).join('；')}`,
     en: `The best of: ${parts.map((p) => p.en).join('; ')}`,

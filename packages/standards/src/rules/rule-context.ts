@@ -144,9 +144,13 @@ export function unscoredOf(outcomes: readonly RuleOutcome[]): RuleOutcome | null
   return null;
 }
 
-/** Prefixes a part's explanation with its label: "宣传资料齐全：…". */
-export function labelledExplanation(label: Text | undefined, explanation: Text): Text {
-  if (!label) return explanation;
+/**
+ * Prefixes a part's explanation with its label ("去向落实率(4分)：…"), except for rules whose
+ * explanation already opens with their label (check and gate state it with the condition).
+ */
+export function labelledExplanation(rule: Rule | undefined, explanation: Text): Text {
+  const label = rule?.label;
+  if (!label || rule.kind === 'check' || rule.kind === 'gate') return explanation;
   return { zh: `${label.zh}：${explanation.zh}`, en: `${label.en}: ${explanation.en}` };
 }
 

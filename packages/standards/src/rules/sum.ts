@@ -37,7 +37,7 @@ export function evaluate(rule: SumRule, ctx: RuleContext): RuleOutcome {
   for (const [index, outcome] of outcomes.entries()) {
     if (outcome.status !== 'scored') continue;
     total = q.add(total, outcome.points);
-    explained.push(labelledExplanation(rule.parts[index]?.label, outcome.explanation));
+    explained.push(labelledExplanation(rule.parts[index], outcome.explanation));
   }
   let points = total;
   let limit: Text | null = null;
@@ -86,7 +86,7 @@ export function bounds(rule: SumRule, ctx: BoundsContext): Bounds {
 }
 
 export function describe(rule: SumRule, ctx: DescribeContext): Text {
-  const parts = rule.parts.map((part) => labelledExplanation(part.label, ctx.describe(part)));
+  const parts = rule.parts.map((part) => labelledExplanation(part, ctx.describe(part)));
   const cap =
     rule.cap === undefined
       ? { zh: '', en: '' }
