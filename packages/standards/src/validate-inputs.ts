@@ -93,7 +93,7 @@ const KIND_WORDS: Readonly<Record<Input['kind'], Text>> = {
   percent: { zh: '0至100之间的百分数', en: 'a percentage from 0 to 100' },
   boolean: { zh: '是或否', en: 'yes or no' },
   enum: { zh: '可选值之一', en: 'one of the options' },
-  date: { zh: 'YYYY-MM-DD 格式的日期', en: 'a date as YYYY-MM-DD' },
+  date: { zh: 'YYYY-MM-DD格式的日期', en: 'a date as YYYY-MM-DD' },
   text: { zh: '文本', en: 'text' },
   evidence: { zh: '佐证材料引用', en: 'an evidence reference' },
 };
@@ -120,7 +120,8 @@ function describeIssue(
   }
   if (value === undefined || value === null) return say('必填', 'required');
   const words = KIND_WORDS[input.kind];
-  switch (issue.code) {
+  const bounded = ['count', 'number', 'percent', 'text', 'enum'].includes(input.kind);
+  switch (bounded ? issue.code : 'other') {
     case 'too_small':
       return say(`不能小于${String(issue.minimum)}`, `must be at least ${String(issue.minimum)}`);
     case 'too_big':
