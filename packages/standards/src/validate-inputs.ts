@@ -120,8 +120,11 @@ function describeIssue(
   }
   if (value === undefined || value === null) return say('必填', 'required');
   const words = KIND_WORDS[input.kind];
-  const bounded = ['count', 'number', 'percent', 'text', 'enum'].includes(input.kind);
-  switch (bounded ? issue.code : 'other') {
+  // Bounds only make sense for numbers and text; other kinds get the kind's own words.
+  if (!['count', 'number', 'percent', 'text', 'enum'].includes(input.kind)) {
+    return say(`应为${words.zh}`, `must be ${words.en}`);
+  }
+  switch (issue.code) {
     case 'too_small':
       return say(`不能小于${String(issue.minimum)}`, `must be at least ${String(issue.minimum)}`);
     case 'too_big':
