@@ -108,6 +108,10 @@ const pack: PackInput = {
       '加分项(四)的申报项（四.3至四.6）未填写时按“否”或0次计：加分须由单位申报。',
       'Bonus claims (四.3–四.6) left empty count as "no" or 0: a bonus must be claimed.',
     ),
+    t(
+      '其余输入项（含抽查数、扣分人数）均须填写，未填写即为缺少数据，不按0计；未抽查的抽查数填0。',
+      'Every other input, counts of lapses and spot checks included, must be given: an empty one is missing data, never 0. Enter 0 for "no spot check".',
+    ),
   ],
   parameters: [
     {
@@ -140,15 +144,15 @@ const pack: PackInput = {
       '登记失业人员底数不清',
       'Registered-unemployed base numbers unclear',
     ),
-    count('unemployedSampled', '就业去向抽查人数', 'Employment destinations spot-checked', {
-      required: false,
-      default: 0,
-    }),
+    count(
+      'unemployedSampled',
+      '就业去向抽查人数(未抽查填0)',
+      'Destinations spot-checked (0 if none)',
+    ),
     count(
       'unemployedSampleMismatched',
       '抽查中就业去向核实与台账不一致人数',
       'Spot-checked destinations inconsistent with the ledger',
-      { required: false, default: 0 },
     ),
     // 一.2
     count(
@@ -263,15 +267,14 @@ const pack: PackInput = {
       '系统数据和资料台帐更新及时',
       'System data and ledgers kept up to date',
     ),
-    count('ledgerSampled', '情况核实抽查条数', 'Ledger entries spot-checked', {
-      unit: t('条', ' entries'),
-      required: false,
-      default: 0,
-    }),
+    count(
+      'ledgerSampled',
+      '情况核实抽查条数(未抽查填0)',
+      'Ledger entries spot-checked (0 if none)',
+      { unit: t('条', ' entries') },
+    ),
     count('ledgerSampleMismatched', '抽查中与台账不一致条数', 'Spot-checked entries inconsistent', {
       unit: t('条', ' entries'),
-      required: false,
-      default: 0,
     }),
     // 三.1
     yes('publicityMaterials', '宣传资料齐全', 'Publicity materials complete'),
@@ -296,10 +299,6 @@ const pack: PackInput = {
       'surveyMismatchedPersons',
       '情况核实与台账不一致人数',
       'People found inconsistent with the ledger',
-      {
-        required: false,
-        default: 0,
-      },
     ),
     // 三.3
     yes('jobsCollectedRecords', '有岗位收集记录', 'Job-vacancy collection records'),
@@ -325,24 +324,18 @@ const pack: PackInput = {
       'systemDataTypesMissing',
       '系统办理数据缺少的种类数',
       'Kinds of system case data missing',
-      {
-        unit: t('种', ' kinds'),
-        required: false,
-        default: 0,
-      },
+      { unit: t('种', ' kinds') },
     ),
     // 三.5
     count(
       'tieredServiceLapsedPersons',
       '未在规定时限内落实分级服务措施的人数',
       'People whose tiered-service measures were not in place in time',
-      { required: false, default: 0 },
     ),
     count(
       'followUpLapsedPersons',
       '定期联系和跟踪服务制度未落实的人数',
       'People without the regular contact and follow-up service',
-      { required: false, default: 0 },
     ),
     // 三.6
     yes(
@@ -368,13 +361,12 @@ const pack: PackInput = {
       'graduateServiceItemsMissing',
       '未就业高校毕业生就业服务缺少的项数',
       'Required graduate services not provided (items)',
-      { unit: t('项', ' items'), max: 6, required: false, default: 0 },
+      { unit: t('项', ' items'), max: 6 },
     ),
     count(
       'graduateServiceMismatchedPersons',
       '高校毕业生服务情况核查不一致人数',
       'Graduates whose service records did not check out',
-      { required: false, default: 0 },
     ),
     // 三.8
     yes(
@@ -384,8 +376,6 @@ const pack: PackInput = {
     ),
     count('flexibleFalseEntries', '核实信息不实的条数', 'Entries found untrue', {
       unit: t('条', ' entries'),
-      required: false,
-      default: 0,
     }),
     // 三.9
     count(
@@ -1316,7 +1306,7 @@ const pack: PackInput = {
       title: t('就业服务成效成色足', 'Effective employment services'),
       max: 2,
       departments: ['区人社局', '就业处', '职建处', '就业中心', '职建中心', '市场中心'],
-      source: cite('(四) 1', '1. 剔除人员占比低于5%加1分,低于3%加1.5分;无剔除人员加2分。'),
+      source: cite('(四) 1', '1.\u00a0剔除人员占比低于5%加1分,低于3%加1.5分;无剔除人员加2分。'),
       notes: [
         t(
           '“剔除人员”按一.1的非就业情形注销失业登记人数计，占比＝其÷登记失业人数；无登记失业人员视为无剔除人员。',
@@ -1341,7 +1331,7 @@ const pack: PackInput = {
       departments: ['区人社局', '就业处', '职建处', '就业中心', '职建中心', '市场中心'],
       source: cite(
         '(四) 2',
-        '2. 报告期内,辖区内有培训需求人员培训后实现就业人数比例,达到5%的加1分,达到10%的加1.5分,达到15%的加2分。',
+        '2.\u00a0报告期内,辖区内有培训需求人员培训后实现就业人数比例,达到5%的加1分,达到10%的加1.5分,达到15%的加2分。',
       ),
       rule: {
         kind: 'band',
@@ -1364,7 +1354,7 @@ const pack: PackInput = {
       departments: ['区人社局', '就业处', '职建处', '就业中心', '职建中心', '市场中心'],
       source: cite(
         '(四) 3',
-        '3. 社区(村)配备自助服务一体机并联网使用的,加1分;实现服务信息化展示,加2分;与其他网格服务、志愿服务统筹开展上门走访的,加1分;设置灵活就业信息发布栏的,加1分;配套建设零工服务驿站、就业驿站、农村电商基层示范站、“镇村通”社保服务网点,设置灵活创业摊点的,各加2分。',
+        '3.\u00a0社区(村)配备自助服务一体机并联网使用的,加1分;实现服务信息化展示,加2分;与其他网格服务、志愿服务统筹开展上门走访的,加1分;设置灵活就业信息发布栏的,加1分;配套建设零工服务驿站、就业驿站、农村电商基层示范站、“镇村通”社保服务网点,设置灵活创业摊点的,各加2分。',
       ),
       notes: [
         t(
@@ -1394,7 +1384,7 @@ const pack: PackInput = {
       title: t('工作人员队伍稳定性强', 'Stable staff'),
       max: 1,
       departments: ['区人社局', '就业处', '职建处', '就业中心', '职建中心', '市场中心'],
-      source: cite('(四) 4', '4. 工作人员岗位工作年限5年以上的,加1分。'),
+      source: cite('(四) 4', '4.\u00a0工作人员岗位工作年限5年以上的,加1分。'),
       rule: check(input('staffTenureFiveYears'), 1),
     },
     {
@@ -1406,7 +1396,7 @@ const pack: PackInput = {
       ),
       max: 2,
       departments: ['区人社局', '就业处', '职建处', '就业中心', '职建中心', '市场中心'],
-      source: cite('(四) 5', '5. 连续十年评定为充分就业社区(村)加1分,连续十五年的加2分。'),
+      source: cite('(四) 5', '5.\u00a0连续十年评定为充分就业社区(村)加1分,连续十五年的加2分。'),
       notes: [
         t(
           '连续年数含本身：连续10年即加1分，15年及以上加2分。',
@@ -1434,7 +1424,7 @@ const pack: PackInput = {
       departments: ['区人社局', '就业处', '职建处', '就业中心', '职建中心', '市场中心'],
       source: cite(
         '(四) 6',
-        '6. 就业创业工作创新举措取得实效,获得市级以上荣誉,每次加3分;获得市级以上领导批示肯定,每次加2分;承办市级以上现场交流会、现场观摩、经验介绍等活动的,每次加2分;经验做法被市级以上主流媒体、刊物宣传报道,加1分。',
+        '6.\u00a0就业创业工作创新举措取得实效,获得市级以上荣誉,每次加3分;获得市级以上领导批示肯定,每次加2分;承办市级以上现场交流会、现场观摩、经验介绍等活动的,每次加2分;经验做法被市级以上主流媒体、刊物宣传报道,加1分。',
       ),
       notes: [
         t(
