@@ -64,6 +64,7 @@ export function fromDecimalString(text: string): Rational {
  * (not the binary double nearest to it). NaN and ±Infinity are refused.
  */
 export function fromNumber(x: number): Rational {
+  if (Number.isSafeInteger(x)) return { num: BigInt(x), den: 1n };
   if (!Number.isFinite(x)) throw new RangeError(`rational: ${x} is not a finite number`);
   return fromDecimalString(String(x));
 }
@@ -209,10 +210,20 @@ export function toTrimmedDecimalString(a: Rational, digits: number): string {
 
 /** The decimal expansion of `a` if it terminates within `maxDigits` places, else null. */
 export function exactDecimalString(a: Rational, maxDigits = 12): string | null {
-  for (let digits = 0; digits <= maxDigits; digits++) {
-    if (eq(round(a, digits), a)) return toDecimalString(a, digits);
+  // A fraction terminates iff its denominator is 2^i × 5^j; it then needs max(i, j) places.
+  let rest = a.den;
+  let twos = 0;
+  let fives = 0;
+  while (rest % 2n === 0n) {
+    rest /= 2n;
+    twos++;
   }
-  return null;
+  while (rest % 5n === 0n) {
+    rest /= 5n;
+    fives++;
+  }
+  const digits = Math.max(twos, fives);
+  return rest === 1n && digits <= maxDigits ? toDecimalString(a, digits) : null;
 }
 
 /** The double nearest to `a`. */

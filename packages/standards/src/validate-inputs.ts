@@ -75,6 +75,28 @@ export function inputsSchema(
   unitKind: UnitKind | undefined,
   mode: ValidationMode,
 ): z.ZodType<Record<string, InputValue | null | undefined>> {
+  // Building a schema costs more than scoring; packs are immutable, so build each once.
+  let perPack = schemaCache.get(pack);
+  if (!perPack) {
+    perPack = new Map();
+    schemaCache.set(pack, perPack);
+  }
+  const key = `${unitKind ?? '*'}:${mode}`;
+  const cached = perPack.get(key);
+  if (cached) return cached;
+  const built = buildInputsSchema(pack, unitKind, mode);
+  perPack.set(key, built);
+  return built;
+}
+
+type InputsSchema = z.ZodType<Record<string, InputValue | null | undefined>>;
+const schemaCache = new WeakMap<Pack, Map<string, InputsSchema>>();
+
+function buildInputsSchema(
+  pack: Pack,
+  unitKind: UnitKind | undefined,
+  mode: ValidationMode,
+): InputsSchema {
   const shape: Record<string, z.ZodType> = {};
   for (const input of pack.inputs) {
     if (!inputAppliesTo(input, unitKind)) {
