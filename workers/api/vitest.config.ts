@@ -1,5 +1,16 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * A fresh ES256 key for each test run, passed as the JWT_SIGNING_KEYS secret:
+ * no key is committed, and the tests sign and verify exactly as production does.
+ */
+function testSigningKeys(): string {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const jwk = privateKey.export({ format: 'jwk' });
+  return JSON.stringify([{ ...jwk, kid: `test-${randomBytes(4).toString('hex')}`, alg: 'ES256' }]);
+}
 
 // Tests run inside workerd with the real wrangler.toml bindings and the real
 // migrations applied to the test D1 (test/setup.ts).
@@ -12,6 +23,7 @@ export default defineConfig({
           TEST_MIGRATIONS: await readD1Migrations('../../migrations'),
           ENVIRONMENT: 'test',
           BUILD_VERSION: 'test',
+          JWT_SIGNING_KEYS: testSigningKeys(),
         },
       },
     })),

@@ -1,17 +1,66 @@
+import { authenticate } from './auth/authenticate.ts';
+import { bodyGuards } from './lib/body-guards.ts';
 import { createApp } from './lib/create-app.ts';
+import { auditRouter } from './routes/audit/audit.index.ts';
+import { authRouter } from './routes/auth/auth.index.ts';
+import { clientsRouter } from './routes/clients/clients.index.ts';
 import { healthRouter } from './routes/health/health.index.ts';
+import {
+  acceptInvitationRouter,
+  invitationsRouter,
+} from './routes/invitations/invitations.index.ts';
+import { oauthRouter } from './routes/oauth/oauth.index.ts';
+import { orgUnitsRouter } from './routes/org-units/org-units.index.ts';
+import { peopleRouter } from './routes/people/people.index.ts';
+import { signUpRouter } from './routes/signup/signup.index.ts';
 
-/** Every route of the api worker, mounted in one place. */
+export const OPENAPI_INFO = {
+  openapi: '3.1.0',
+  info: {
+    title: '考评 Kaoping API',
+    version: '1',
+    description: '就业工作考评 — employment-work assessment for regions of China',
+  },
+};
+
+/**
+ * Every route of the api worker, mounted in one place. Order matters: Hono
+ * runs matching handlers in registration order, so the public routes
+ * (health, JWKS, sign-up, sign-in, token refresh and sign-out, the OAuth
+ * token endpoint, invitation acceptance, the OpenAPI document) answer before
+ * `authenticate()` is reached; every route registered after it needs a
+ * valid token. test/isolation.security.test.ts checks each route's OpenAPI
+ * `security` against what it really does.
+ */
 export function buildApp() {
   const app = createApp();
-  app.route('/', healthRouter);
-  app.doc31('/v1/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: '考评 Kaoping API',
-      version: '1',
-      description: '就业工作考评 — employment-work assessment for regions of China',
-    },
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'An access token from /v1/auth/signin or /v1/oauth/token',
   });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'clientBasic', {
+    type: 'http',
+    scheme: 'basic',
+    description: 'client_id:client_secret of an API client (token endpoint only)',
+  });
+  app.use('/v1/*', bodyGuards());
+
+  // Public.
+  app.route('/', healthRouter);
+  app.route('/', authRouter);
+  app.route('/', signUpRouter);
+  app.route('/', oauthRouter);
+  app.route('/', acceptInvitationRouter);
+  app.doc31('/v1/openapi.json', OPENAPI_INFO);
+
+  // Everything below needs a token.
+  app.use('/v1/*', authenticate());
+  app.route('/', peopleRouter);
+  app.route('/', invitationsRouter);
+  app.route('/', clientsRouter);
+  app.route('/', orgUnitsRouter);
+  app.route('/', auditRouter);
   return app;
 }

@@ -1,7 +1,11 @@
+import type { Db } from '@kaoping/db/client';
 import type { TenantDb } from '@kaoping/db/tenant-db';
+import type { AppEnv } from '../env.ts';
 
-export type Role = 'admin' | 'reviewer' | 'reporter' | 'viewer';
-export type Scope = 'scores:read' | 'submissions:write';
+export const ROLES = ['admin', 'reviewer', 'reporter', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+export const SCOPES = ['scores:read', 'submissions:write'] as const;
+export type Scope = (typeof SCOPES)[number];
 
 /** One role grant: a role, optionally limited to an org subtree and a review stage. */
 export interface Grant {
@@ -37,5 +41,17 @@ export interface ServiceContext {
   tdb: TenantDb;
   requestId: string;
   /** The request's clock, so tests can pin time. */
+  now: Date;
+}
+
+/**
+ * What a public verb (sign-up, sign-in, token refresh, invitation
+ * acceptance, the OAuth token endpoint) receives: no principal yet, and the
+ * bare database only for the bootstrap lookups in @kaoping/db/bootstrap.
+ */
+export interface PublicContext {
+  env: AppEnv;
+  db: Db;
+  requestId: string;
   now: Date;
 }

@@ -41,16 +41,31 @@ z.config({
   customError: (issue) => bi(localise(zhError, issue), localise(enError, issue)),
 });
 
-/** zod issues → the problem body's `errors`, with paths like "body.inputs.x". */
+/**
+ * zod issues → the problem body's `errors`, with paths like "body.inputs.x".
+ * An unknown key (strict objects) is reported at its own path, so
+ * `{"tenant_id": …}` names "body.tenant_id".
+ */
 export function toFieldErrors(issues: readonly $ZodIssue[], prefix?: string): FieldError[] {
-  return issues.map((issue) => {
-    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+  const join = (parts: (string | undefined)[]) => parts.filter(Boolean).join('.');
+  return issues.flatMap((issue): FieldError[] => {
+    const base = [prefix, ...issue.path.map(String)];
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: join([...base, key]),
+        code: issue.code,
+        message: `Unknown field "${key}"`,
+        message_zh: `不接受字段“${key}”`,
+      }));
+    }
     const message = decodeMessage(issue.message);
-    return {
-      path: path || (prefix ?? ''),
-      code: issue.code,
-      message: message.en,
-      message_zh: message.zh,
-    };
+    return [
+      {
+        path: join(base) || (prefix ?? ''),
+        code: issue.code,
+        message: message.en,
+        message_zh: message.zh,
+      },
+    ];
   });
 }

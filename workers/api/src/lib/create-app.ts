@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { toFieldErrors } from './bilingual-zod.ts';
@@ -23,6 +24,36 @@ export function createRouter() {
       }
     },
   });
+}
+
+/** Errors Hono and its validators throw, in our problem shape. */
+function fromHttpException(err: HTTPException): AppError {
+  switch (err.status) {
+    case 400:
+      // The JSON validator's "Malformed JSON in request body".
+      return new AppError(
+        'bad_request',
+        { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+        {
+          errors: [
+            {
+              path: 'body',
+              code: 'invalid_json',
+              message: 'not valid JSON',
+              message_zh: '不是有效的 JSON',
+            },
+          ],
+        },
+      );
+    case 401:
+      return new AppError('unauthorized');
+    case 413:
+      return new AppError('payload_too_large');
+    case 415:
+      return new AppError('unsupported_media_type');
+    default:
+      return new AppError(err.status >= 500 ? 'internal' : 'bad_request');
+  }
 }
 
 /** The app shell: request ids, security headers, one error mapping. */
@@ -53,6 +84,7 @@ export function createApp() {
   );
   app.onError((err, c) => {
     if (err instanceof AppError) return problemResponse(c, err);
+    if (err instanceof HTTPException) return problemResponse(c, fromHttpException(err));
     // Unknown errors are logged with the request id and answered without detail.
     console.error(
       JSON.stringify({

@@ -1,3 +1,4 @@
+import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { TenantDb } from '@kaoping/db/tenant-db';
 import type { Principal } from '../auth/principal.ts';
 import type { AppEnv } from '../env.ts';
@@ -10,3 +11,6 @@ export interface AppBindings {
     tdb: TenantDb;
   };
 }
+
+/** A handler typed by its route contract. */
+export type Handler<R extends RouteConfig> = RouteHandler<R, AppBindings>;

@@ -14,6 +14,7 @@ export const healthRoute = createRoute({
   path: '/healthz',
   tags: ['health'],
   summary: '健康检查 Health: build version and D1 migration level',
+  security: [],
   responses: {
     200: { description: 'Healthy', content: { 'application/json': { schema: HealthSchema } } },
   },

@@ -1,0 +1,164 @@
+import { AuditChainStale } from '@kaoping/db/batch-errors';
+import { auditLog } from '@kaoping/db/schema';
+import type { TenantDb } from '@kaoping/db/tenant-db';
+import { desc } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Principal, ServiceContext } from '../auth/principal.ts';
+import { sha256Hex } from './crypto.ts';
+import { AppError } from './problem.ts';
+
+/**
+ * The audit log: every write appends who did what to which object, before →
+ * after, in the same batch as the write, so a change and its record commit
+ * together or not at all. Rows form a SHA-256 chain per tenant: each row's
+ * hash covers its predecessor's, so a row altered, removed or inserted by
+ * hand breaks the chain at that point (services/audit/verify.ts finds it).
+ */
+
+/** prev_hash of a tenant's first row. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  /** "<entity>.<verb>", e.g. "org_unit.move", "person.remove", "auth.sign_in". */
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** The object before and after, as the API shows it — never secrets or hashes. */
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditActor {
+  type: 'user' | 'client' | 'system' | 'public';
+  id: string;
+}
+
+export function actorOf(principal: Principal): AuditActor {
+  return principal.kind === 'user'
+    ? { type: 'user', id: principal.userId }
+    : { type: 'client', id: principal.clientId };
+}
+
+/** The fields a row's hash covers, as stored (before/after as their JSON text). */
+export interface HashedFields {
+  prevHash: string;
+  tenantId: string;
+  actorType: string;
+  actorId: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: string | null;
+  after: string | null;
+  requestId: string | null;
+  at: string;
+}
+
+export function auditHash(f: HashedFields): Promise<string> {
+  return sha256Hex(
+    JSON.stringify([
+      f.prevHash,
+      f.tenantId,
+      f.actorType,
+      f.actorId,
+      f.action,
+      f.entityType,
+      f.entityId,
+      f.before,
+      f.after,
+      f.requestId,
+      f.at,
+    ]),
+  );
+}
+
+const jsonText = (v: unknown): string | null =>
+  v === undefined || v === null ? null : JSON.stringify(v);
+
+/** The hash of the tenant's newest audit row (the chain head). */
+export async function chainHead(tdb: TenantDb): Promise<string> {
+  const rows = await tdb.select(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  return rows[0]?.hash ?? GENESIS_HASH;
+}
+
+/** Audit rows chained onto `head`, ready for insertBulk. */
+export async function chainRows(
+  ctx: Pick<ServiceContext, 'principal' | 'tdb' | 'requestId' | 'now'>,
+  head: string,
+  entries: AuditEntry[],
+) {
+  const actor = actorOf(ctx.principal);
+  const at = ctx.now.toISOString();
+  const rows = [];
+  let prevHash = head;
+  for (const e of entries) {
+    const before = jsonText(e.before);
+    const after = jsonText(e.after);
+    const fields: HashedFields = {
+      prevHash,
+      tenantId: ctx.tdb.tenantId,
+      actorType: actor.type,
+      actorId: actor.id,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      before,
+      after,
+      requestId: ctx.requestId,
+      at,
+    };
+    const hash = await auditHash(fields);
+    rows.push({
+      actorType: actor.type,
+      actorId: actor.id,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      // Parsed back so drizzle's JSON column stores exactly the hashed text.
+      before: before === null ? null : (JSON.parse(before) as unknown),
+      after: after === null ? null : (JSON.parse(after) as unknown),
+      requestId: ctx.requestId,
+      at,
+      prevHash,
+      hash,
+    });
+    prevHash = hash;
+  }
+  return rows;
+}
+
+const MAX_ATTEMPTS = 8;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Commit `statements` and their audit rows in one batch. The chain head is
+ * read first; if another writer appends before the batch lands, the trigger
+ * on audit_log refuses the stale prev_hash, the whole batch rolls back, and
+ * it is retried on the new head (jittered backoff, up to 8 attempts, then
+ * 503 with Retry-After). Returns the batch results, statements first, so
+ * callers can read what their own statements returned.
+ *
+ * Statements must be safe to run again after a rollback (they are: nothing
+ * of a rolled-back batch remains).
+ */
+export async function commitWithAudit(
+  ctx: Pick<ServiceContext, 'principal' | 'tdb' | 'requestId' | 'now'>,
+  statements: BatchItem<'sqlite'>[],
+  entries: AuditEntry[],
+): Promise<unknown[]> {
+  if (entries.length === 0) throw new Error('commitWithAudit: every write is audited');
+  for (let attempt = 1; ; attempt++) {
+    const head = await chainHead(ctx.tdb);
+    const rows = await chainRows(ctx, head, entries);
+    try {
+      return await ctx.tdb.batch([...statements, ...ctx.tdb.insertBulk(auditLog, rows)]);
+    } catch (err) {
+      if (!(err instanceof AuditChainStale)) throw err;
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new AppError('overloaded', undefined, { headers: { 'Retry-After': '1' } });
+      }
+      await pause(Math.random() * 10 * 2 ** Math.min(attempt, 5));
+    }
+  }
+}
