@@ -163,6 +163,24 @@ describe('gz.full-employment@2024.1: the pack itself', () => {
   it('accepts the perfect community as a submission', () => {
     expect(validateInputs(gz, 'community', perfect, { mode: 'submit' }).ok).toBe(true);
   });
+
+  it('refuses inconsistent data ("再就业人数÷(登记失业人数-非就业情形注销失业登记人数)" cannot exceed 100 %)', () => {
+    const inconsistent = {
+      ...perfect,
+      unemployedReemployed: 99,
+      unemployedDeregisteredNonEmployment: 2,
+    };
+    const result = validateInputs(gz, 'community', inconsistent, { mode: 'submit' });
+    expect(result.ok ? [] : result.issues.map((i) => [i.field, i.code, i.message.zh])).toEqual([
+      ['registeredUnemployed', 'constraint', '再就业人数不能超过登记失业人数减非就业情形注销人数'],
+    ]);
+    // Scoring still scores what was given, and reports the inconsistency.
+    const scored = card({ unemployedReemployed: 99, unemployedDeregisteredNonEmployment: 2 });
+    expect(scored.items[0]?.points).toBe(8);
+    expect(scored.issues.map((i) => i.message.en)).toEqual([
+      'Re-employed cannot exceed registered unemployed minus non-employment cancellations',
+    ]);
+  });
 });
 
 describe('一.1 登记失业人员就业率 (8分)', () => {

@@ -1,6 +1,7 @@
 import { type CompiledPack, compilePack } from './compiled-pack.ts';
 import type { Expression, ExpressionOf } from './expression.ts';
 import type { Evaluated, Lookup } from './expression-eval.ts';
+import type { InputValue } from './input-value.ts';
 import type { Item, Pack, Reference } from './pack-schema.ts';
 import { type ParameterValue, resolveParameters } from './parameters.ts';
 import * as q from './rational.ts';
@@ -26,7 +27,7 @@ import type {
 import type { Text } from './text.ts';
 import { type UnitKind, unitKindLabels } from './unit-kind.ts';
 import { missingLabel, type Reads, UnitScope } from './unit-scope.ts';
-import { type InputValue, readInputs } from './validate-inputs.ts';
+import { readInputs } from './validate-inputs.ts';
 import { displayValue, type Value, valueToJson } from './value.ts';
 
 /** Changes whenever the same pack and inputs could score differently. */

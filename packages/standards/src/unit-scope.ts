@@ -7,10 +7,10 @@ import {
   type Lookup,
   type MetricLookup,
 } from './expression-eval.ts';
+import { type InputValue, inputToValue } from './input-value.ts';
 import { type ParameterValue, parameterToValue } from './parameters.ts';
 import type { Text } from './text.ts';
 import { type UnitKind, unitKindLabels } from './unit-kind.ts';
-import { type InputValue, inputToValue } from './validate-inputs.ts';
 import type { Value } from './value.ts';
 
 /** What one evaluation read: inputs and metrics, for a scorecard's "inputs used". */

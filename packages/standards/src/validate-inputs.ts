@@ -1,16 +1,15 @@
 import { z } from 'zod';
+import { checkConstraints } from './constraints.ts';
+import type { InputValue } from './input-value.ts';
 import type { Input, Pack } from './pack-schema.ts';
-import * as q from './rational.ts';
 import type { Text } from './text.ts';
 import { type UnitKind, unitKindLabels } from './unit-kind.ts';
-import type { Value } from './value.ts';
 
 // Validation of what a unit reports, generated from the pack's inputs: types, bounds, and —
 // when submitting — required-ness. Messages name the field in both languages. The API uses
 // this on submissions; the engine uses the draft mode to set aside values it cannot use.
 
-/** A reported value as JSON: numbers (percentages as 0..100), booleans, strings, references. */
-export type InputValue = number | boolean | string | readonly string[];
+export type { InputValue } from './input-value.ts';
 
 export type ValidationMode = 'draft' | 'submit';
 
@@ -208,7 +207,8 @@ export function validateInputs(
       const value = parsed.data[key];
       if (value !== null && value !== undefined) clean[key] = value;
     }
-    return { ok: true, inputs: clean };
+    const broken = checkConstraints(pack, unitKind, new Map(Object.entries(clean)));
+    return broken.length > 0 ? { ok: false, issues: broken } : { ok: true, inputs: clean };
   }
   const byId = new Map(pack.inputs.map((input) => [input.id, input]));
   const issues: InputIssue[] = [];
@@ -236,28 +236,6 @@ export function validateInputs(
   return { ok: false, issues };
 }
 
-/** The engine's view of a valid input value. */
-export function inputToValue(input: Input, value: InputValue): Value {
-  switch (input.kind) {
-    case 'count':
-      return { type: 'number', value: q.fromNumber(value as number), format: 'count' };
-    case 'number':
-      return { type: 'number', value: q.fromNumber(value as number), format: 'number' };
-    case 'percent':
-      return {
-        type: 'number',
-        value: q.div(q.fromNumber(value as number), 100),
-        format: 'percent',
-      };
-    case 'boolean':
-      return { type: 'boolean', value: value as boolean };
-    case 'evidence':
-      return { type: 'boolean', value: true };
-    default:
-      return { type: 'text', value: value as string };
-  }
-}
-
 export interface ReadInputs {
   /** Usable values (defaults applied), by input id. */
   readonly values: ReadonlyMap<string, InputValue>;
@@ -279,7 +257,10 @@ export function readInputs(
       ? (inputs as Readonly<Record<string, unknown>>)
       : {};
   const checked = validateInputs(pack, unitKind, raw, { mode: 'draft' });
-  const rejected = new Set(checked.ok ? [] : checked.issues.map((i) => i.field));
+  // Inconsistent data (a failed constraint) is reported but still scored as given.
+  const rejected = new Set(
+    checked.ok ? [] : checked.issues.filter((i) => i.code !== 'constraint').map((i) => i.field),
+  );
   const values = new Map<string, InputValue>();
   for (const input of pack.inputs) {
     if (!inputAppliesTo(input, unitKind)) continue;
@@ -290,5 +271,10 @@ export function readInputs(
       values.set(input.id, input.default);
     }
   }
-  return { values, issues: checked.ok ? [] : checked.issues };
+  const issues = checked.ok ? [] : [...checked.issues];
+  if (!checked.ok && rejected.size > 0) {
+    // Constraints over the usable values, since the full check stopped at the type errors.
+    issues.push(...checkConstraints(pack, unitKind, values));
+  }
+  return { values, issues };
 }

@@ -1,0 +1,42 @@
+import { compilePack } from './compiled-pack.ts';
+import type { InputValue } from './input-value.ts';
+import type { Pack } from './pack-schema.ts';
+import { resolveParameters } from './parameters.ts';
+import type { UnitKind } from './unit-kind.ts';
+import { UnitScope } from './unit-scope.ts';
+import type { InputIssue } from './validate-inputs.ts';
+
+/**
+ * The pack's consistency checks that fail for these values ("再就业人数不能超过登记失业人数").
+ * A check that cannot be decided yet (an input not given) is skipped. Each issue names the
+ * first input the check reads as its field.
+ */
+export function checkConstraints(
+  pack: Pack,
+  unitKind: UnitKind | undefined,
+  values: ReadonlyMap<string, InputValue>,
+): InputIssue[] {
+  if (pack.constraints.length === 0) return [];
+  const compiled = compilePack(pack);
+  const scope = new UnitScope({
+    compiled,
+    parameters: resolveParameters(pack, {}),
+    unitKind,
+    inputs: values,
+    reference: (id) => ({ status: 'missing', missing: [`reference:${id}`] }),
+  });
+  const issues: InputIssue[] = [];
+  for (const constraint of pack.constraints) {
+    const { result, reads } = scope.tracking(() => scope.evaluate(constraint.when));
+    if (result.status !== 'value' || result.value.type !== 'boolean' || result.value.value)
+      continue;
+    const field = [...reads.inputs][0] ?? '';
+    issues.push({
+      field,
+      path: field ? [field] : [],
+      code: 'constraint',
+      message: constraint.message,
+    });
+  }
+  return issues;
+}
