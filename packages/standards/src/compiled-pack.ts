@@ -50,6 +50,13 @@ export function compilePack(pack: Pack): CompiledPack {
         return items.get(id)?.title;
       case 'category':
         return categories.get(id)?.title;
+      case 'option': {
+        const [owner = '', value] = id.split('=', 2);
+        const declared = parameters.get(owner) ?? inputs.get(owner);
+        return declared && 'options' in declared
+          ? declared.options?.find((o) => o.value === value)?.label
+          : undefined;
+      }
     }
   };
   const result: CompiledPack = {

@@ -5,9 +5,19 @@ import { unitKindLabels } from './unit-kind.ts';
 import { displayNumber } from './value.ts';
 
 /** Where an identifier lives, for label lookups. */
-export type SymbolKind = 'input' | 'param' | 'reference' | 'metric' | 'item' | 'category';
+export type SymbolKind =
+  | 'input'
+  | 'param'
+  | 'reference'
+  | 'metric'
+  | 'item'
+  | 'category'
+  | 'option';
 
-/** Finds the label of a declared symbol (or undefined for unknown ids). */
+/**
+ * Finds the label of a declared symbol (or undefined for unknown ids). Options of enum
+ * parameters and inputs are looked up as `option` with id `<param or input id>=<value>`.
+ */
 export type LabelLookup = (kind: SymbolKind, id: string) => Text | undefined;
 
 const OPERATOR_TEXT: Readonly<Record<string, string>> = {
@@ -172,6 +182,9 @@ export function describeExpression(expr: Expression, labels: LabelLookup): Text 
         if (typeof is === 'boolean') return is ? { zh: '是', en: 'yes' } : { zh: '否', en: 'no' };
         if (expr.on.op === 'unit-kind' && is in unitKindLabels) {
           return unitKindLabels[is as keyof typeof unitKindLabels];
+        }
+        if (expr.on.op === 'param' || expr.on.op === 'input') {
+          return labels('option', `${expr.on.id}=${is}`) ?? same(is);
         }
         return same(is);
       };

@@ -55,7 +55,7 @@ describe('proportional', () => {
   it('bounds and describes', () => {
     expect(h.bounds(employment)).toEqual({ min: 0, max: 10 });
     expect(h.describe(employment).zh).toBe(
-      '就业率达到按创建级别（city时95%；county时90%）得10分，未达到按比例得分',
+      '就业率达到按创建级别（市级时95%；县级时90%）得10分，未达到按比例得分',
     );
   });
 });
