@@ -1,0 +1,63 @@
+import { exports } from 'cloudflare:workers';
+
+/** A fresh client address per call site, so rate limits of one test never touch another. */
+export function freshIp(): string {
+  const b = crypto.getRandomValues(new Uint8Array(3));
+  return `10.${b[0]}.${b[1]}.${b[2]}`;
+}
+
+export interface CallOptions {
+  method?: string;
+  token?: string | undefined;
+  /** JSON-encoded unless a string (sent as is) or undefined (no body). */
+  body?: unknown;
+  headers?: Record<string, string>;
+  ip?: string;
+}
+
+/** Call the real worker (exports.default.fetch), as a client would. */
+export function call(path: string, options: CallOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { 'cf-connecting-ip': options.ip ?? freshIp() };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    if (typeof options.body === 'string') {
+      body = options.body;
+    } else {
+      body = JSON.stringify(options.body);
+      headers['content-type'] = 'application/json';
+    }
+  }
+  return exports.default.fetch(`http://kaoping.test${path}`, {
+    method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+    headers: { ...headers, ...options.headers },
+    body,
+  });
+}
+
+/** Call and parse JSON, failing loudly with the body when the status is not the expected one. */
+export async function callJson<T = Record<string, unknown>>(
+  path: string,
+  options: CallOptions & { expect?: number } = {},
+): Promise<T> {
+  const res = await call(path, options);
+  const text = await res.text();
+  const expected = options.expect ?? (options.method === 'POST' || options.body ? 201 : 200);
+  if (res.status !== expected) {
+    throw new Error(
+      `${options.method ?? 'GET'} ${path}: expected ${expected}, got ${res.status}: ${text}`,
+    );
+  }
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+export interface Problem {
+  type: string;
+  status: number;
+  title: string;
+  title_zh: string;
+  detail?: string;
+  detail_zh?: string;
+  errors?: { path: string; code: string; message: string; message_zh: string }[];
+  request_id?: string;
+}
