@@ -47,6 +47,14 @@ describe('gate', () => {
     );
   });
 
+  it("asks for the condition and the inner rule's inputs together until the condition is known", () => {
+    expect(h.evaluate(staffed).outcome).toEqual({
+      status: 'missing',
+      missing: ['staff', 'trained'],
+      awaiting: [],
+    });
+  });
+
   it('passes to the inner rule when met', () => {
     const { outcome } = h.evaluate(staffed, { inputs: { staff: 2, trained: true } });
     expect(pointsOf(outcome)).toBe(3);

@@ -15,6 +15,7 @@ import {
   requireBooleanValue,
   scored,
   unresolvedOutcome,
+  unscoredOf,
 } from './rule-context.ts';
 
 // 否决: a condition wrapped around a rule — "不达标不得分", "低于所在县平均就业率的该指标不
@@ -37,8 +38,13 @@ export type GateRule = z.infer<typeof gateRuleSchema>;
 
 export function evaluate(rule: GateRule, ctx: RuleContext): RuleOutcome {
   const result = ctx.value(rule.when);
-  if (result.status === 'missing' || result.status === 'not-applicable') {
-    return unresolvedOutcome(result, q.ZERO);
+  if (result.status === 'not-applicable') return unresolvedOutcome(result, q.ZERO);
+  if (result.status === 'missing') {
+    // Until the condition is known the inner rule may be needed: ask for both at once.
+    const inner = ctx.evaluate(rule.rule);
+    return (
+      unscoredOf([unresolvedOutcome(result, q.ZERO), inner]) ?? unresolvedOutcome(result, q.ZERO)
+    );
   }
   const holds = result.status === 'full-points' || requireBooleanValue(result, 'gate');
   const sentence =
