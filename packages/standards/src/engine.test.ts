@@ -249,6 +249,7 @@ describe('score', () => {
       'total',
       'excluded',
       'reference:countyRate',
+      'reference:meanRate',
     ]);
     expect(card.items[4]?.status).toBe('awaiting-assessment');
     expect(card.complete).toBe(false);
