@@ -216,12 +216,10 @@ export function signIn(slug: string, email: string, password = TEST_PASSWORD) {
  */
 export async function tenantSnapshot(tenantId: string): Promise<Record<string, unknown[]>> {
   const tables = await env.DB.prepare(
-    `SELECT m.name FROM sqlite_master m WHERE m.type = 'table'
-       AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) p WHERE p.name = 'tenant_id')
-     ORDER BY m.name`,
-  ).all<{ name: string }>();
+    `SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name`,
+  ).all<{ name: string; sql: string }>();
   const out: Record<string, unknown[]> = {};
-  for (const { name } of tables.results) {
+  for (const { name } of tables.results.filter((t) => t.sql.includes('`tenant_id`'))) {
     const rows = await env.DB.prepare(`SELECT * FROM "${name}" WHERE tenant_id = ? ORDER BY 1, 2`)
       .bind(tenantId)
       .all();
