@@ -9,7 +9,7 @@ export function freshIp(): string {
 export interface CallOptions {
   method?: string;
   token?: string | undefined;
-  /** JSON-encoded unless a string or bytes (sent as they are) or undefined (no body). */
+  /** JSON-encoded unless a string, bytes or a stream (sent as they are) or undefined (no body). */
   body?: unknown;
   headers?: Record<string, string>;
   ip?: string;
@@ -19,9 +19,13 @@ export interface CallOptions {
 export function call(path: string, options: CallOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { 'cf-connecting-ip': options.ip ?? freshIp() };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let body: string | Uint8Array | undefined;
+  let body: string | Uint8Array | ReadableStream | undefined;
   if (options.body !== undefined) {
-    if (typeof options.body === 'string' || options.body instanceof Uint8Array) {
+    if (
+      typeof options.body === 'string' ||
+      options.body instanceof Uint8Array ||
+      options.body instanceof ReadableStream
+    ) {
       body = options.body;
     } else {
       body = JSON.stringify(options.body);

@@ -25,7 +25,7 @@ export const ClientSchema = z
 const CreateClientBody = z
   .strictObject({
     name: nameField(100),
-    scopes: z.array(z.enum(SCOPES)).min(1).max(SCOPES.length),
+    scopes: z.array(z.enum(SCOPES)).min(1).max(10),
     expires_at: timestampField.optional(),
   })
   .openapi('CreateApiClient');
