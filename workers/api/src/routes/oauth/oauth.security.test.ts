@@ -38,7 +38,7 @@ describe('OAuth client credentials — refusals (RFC 6749 §5.2 shape)', () => {
       .run();
     const revoked = t.clients.writerClient;
     await call(`/v1/clients/${revoked.id}`, { method: 'DELETE', token: t.tokens.admin });
-    const attempts = [
+    const attempts: Record<string, string>[] = [
       { client_id: c.id, client_secret: c.secret.replace(/^kps_/, 'kpx_') },
       { client_id: c.id, client_secret: `${c.secret.slice(0, -2)}AA` },
       { client_id: c.id, client_secret: 'kps_short' },
