@@ -1,0 +1,229 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestTenant,
+  type PrincipalName,
+  type TestTenant,
+  tenantSnapshot,
+} from './factories.ts';
+import { call, callJson } from './http.ts';
+import {
+  type Fixtures,
+  MissingFixture,
+  type Operation,
+  operations,
+  sampleObject,
+} from './openapi-walk.ts';
+
+/**
+ * Isolation by construction, proven: every route of the OpenAPI document is
+ * called with tenant B's tokens (admin, viewer, both clients) and tenant A's
+ * ids in its path, query and body. Nothing of A may come back, nothing of A
+ * may change, and a path naming A's object answers exactly as a path naming
+ * an object that does not exist.
+ *
+ * Adding a route with a new path parameter, query parameter or body field
+ * fails this test until the fixtures below say which of A's values to use.
+ */
+
+let a: TestTenant;
+let b: TestTenant;
+
+/** One of A's ids for each path parameter; the prefix makes a missing id of the same kind. */
+const PATH_FIXTURES: Record<string, () => string> = {
+  unitId: () => a.units.village.id,
+  userId: () => a.people.viewer.id,
+  clientId: () => a.clients.readerClient.id,
+  invitationId: () => a.invitationId,
+};
+
+/** A value for each query parameter, A's where it can carry an id. `cursor` comes from A's own listing. */
+const QUERY_FIXTURES: Record<string, () => string> = {
+  root: () => a.units.town.id,
+  entity_id: () => a.units.village.id,
+  actor_id: () => a.people.admin.id,
+  entity_type: () => 'org_unit',
+  action: () => 'org_unit.create',
+  kind: () => 'village',
+  status: () => 'all',
+  since: () => '2000-01-01T00:00:00Z',
+  until: () => '2100-01-01T00:00:00Z',
+  limit: () => '5',
+};
+
+/** Body fields by name: A's ids, slugs and emails where a field can carry one. */
+const BODY_FIXTURES: Fixtures = {
+  parent_id: () => a.units.town.id,
+  org_unit_id: () => a.units.village.id,
+  client_id: () => a.clients.readerClient.id,
+  client_secret: () => `kps_${'A'.repeat(43)}`,
+  tenant: () => a.slug,
+  email: () => a.people.viewer.email,
+  password: () => 'not-the-password',
+  token: () => `kpi_${'B'.repeat(43)}`,
+  refresh_token: () => `kpr_${'C'.repeat(43)}`,
+  grant_type: () => 'client_credentials',
+  role: () => 'reporter',
+  stage: () => undefined,
+  slug: () => `iso-${crypto.randomUUID().slice(0, 8)}`,
+  code: () => a.units.village.code,
+  area_code: () => undefined,
+  expires_at: () => undefined,
+  expires_in_days: () => 7,
+  name_en: () => undefined,
+};
+
+/** text/csv bodies: a row whose parent is one of A's units, by code. */
+const CSV_FIXTURE = () => `name,kind,parent\n越界村,village,${a.units.town.code}\n`;
+
+const PRINCIPALS: PrincipalName[] = ['admin', 'viewer', 'readerClient', 'writerClient'];
+
+function missingLike(id: string): string {
+  const prefix = id.slice(0, id.indexOf('_') + 1);
+  return `${prefix}${'0'.repeat(32)}`;
+}
+
+interface Built {
+  path: string;
+  query: string;
+  body: string | undefined;
+  contentType: string | undefined;
+  /** The same request with every A id in the path replaced by a missing id. */
+  missingPath: string;
+}
+
+async function build(op: Operation): Promise<Built> {
+  let path = op.path;
+  let missingPath = op.path;
+  for (const p of op.params.filter((x) => x.in === 'path')) {
+    const fixture = PATH_FIXTURES[p.name];
+    if (!fixture) {
+      throw new MissingFixture(
+        `${op.key}: path parameter "${p.name}" has no fixture; add one of tenant A's ids for it to PATH_FIXTURES in test/isolation.security.test.ts`,
+      );
+    }
+    path = path.replace(`{${p.name}}`, fixture());
+    missingPath = missingPath.replace(`{${p.name}}`, missingLike(fixture()));
+  }
+  const query = new URLSearchParams();
+  for (const p of op.params.filter((x) => x.in === 'query')) {
+    if (p.name === 'cursor') {
+      // A real cursor, issued to A for this very list.
+      const page = await callJson<{ next_cursor?: string | null }>(`${path}?limit=1`, {
+        token: a.tokens.admin,
+      });
+      if (page?.next_cursor) query.set('cursor', page.next_cursor);
+      continue;
+    }
+    const fixture = QUERY_FIXTURES[p.name];
+    if (!fixture) {
+      throw new MissingFixture(
+        `${op.key}: query parameter "${p.name}" has no fixture; add one to QUERY_FIXTURES in test/isolation.security.test.ts`,
+      );
+    }
+    query.set(p.name, fixture());
+  }
+  let body: string | undefined;
+  let contentType: string | undefined;
+  const json = op.body.find((x) => x.type === 'application/json');
+  if (json) {
+    body = JSON.stringify(sampleObject(json.schema, BODY_FIXTURES, op.key));
+    contentType = 'application/json';
+  } else if (op.body.some((x) => x.type === 'text/csv')) {
+    body = CSV_FIXTURE();
+    contentType = 'text/csv';
+  } else if (op.body.length > 0) {
+    throw new MissingFixture(
+      `${op.key}: no body fixture for ${op.body.map((x) => x.type).join(', ')}`,
+    );
+  }
+  return { path, query: query.size ? `?${query}` : '', body, contentType, missingPath };
+}
+
+function send(op: Operation, built: Built, token: string, path = built.path) {
+  const headers: Record<string, string> = { 'if-match': '"1"' };
+  if (built.contentType) headers['content-type'] = built.contentType;
+  return call(`${path}${built.query}`, { method: op.method, token, body: built.body, headers });
+}
+
+/** Strings of A's that must never appear in an answer to B, unless B itself sent them. */
+function secretsOfA(): string[] {
+  return [
+    a.marker,
+    a.id,
+    ...Object.values(a.units).flatMap((u) => [u.id, u.code ?? '']),
+    ...Object.values(a.people).flatMap((p) => [p.id, p.email]),
+    ...Object.values(a.clients).map((c) => c.id),
+    a.invitationId,
+  ].filter((s) => s.length > 0);
+}
+
+const stripRequestId = (text: string) => text.replace(/"request_id":"[^"]*"/, '');
+
+beforeAll(async () => {
+  [a, b] = await Promise.all([createTestTenant(), createTestTenant()]);
+});
+
+describe('isolation: every route, another tenant’s ids, another tenant’s tokens', () => {
+  const ops = operations();
+
+  it('the document lists the routes of every feature', () => {
+    const keys = ops.map((o) => o.key);
+    for (const expected of [
+      'POST /v1/signup',
+      'GET /v1/people',
+      'DELETE /v1/people/{userId}',
+      'POST /v1/clients',
+      'DELETE /v1/clients/{clientId}',
+      'PATCH /v1/org-units/{unitId}',
+      'GET /v1/audit',
+    ]) {
+      expect(keys).toContain(expected);
+    }
+    expect(ops.length).toBeGreaterThanOrEqual(29);
+  });
+
+  it.for(ops.map((op) => [op.key, op] as const))('%s', async ([, op]) => {
+    const built = await build(op);
+    const before = await tenantSnapshot(a.id);
+    const request = `${built.path}${built.query}${built.body ?? ''}`;
+    const forbidden = secretsOfA().filter((s) => !request.includes(s));
+    const hasPathIds = op.params.some((p) => p.in === 'path');
+    const carriesIds = /(org|usr|cli|inv)_[0-9a-f]{32}/.test(`${built.body ?? ''}`);
+
+    for (const who of PRINCIPALS) {
+      const res = await send(op, built, b.tokens[who]);
+      const text = await res.text();
+      const label = `${op.key} as B's ${who} → ${res.status} ${text.slice(0, 200)}`;
+      expect(res.status, label).toBeLessThan(500);
+      for (const s of forbidden) expect(text.includes(s), `${label}: leaks ${s}`).toBe(false);
+
+      if (hasPathIds) {
+        expect([403, 404], label).toContain(res.status);
+        const missing = await send(op, built, b.tokens[who], built.missingPath);
+        expect(stripRequestId(await missing.text()), `${label}: differs from a missing id`).toBe(
+          stripRequestId(text),
+        );
+        expect(missing.status).toBe(res.status);
+      } else if (carriesIds && !op.public) {
+        expect(res.status >= 200 && res.status < 300, `${label}: accepted A's id`).toBe(false);
+      }
+    }
+    expect(await tenantSnapshot(a.id), `${op.key} changed tenant A`).toEqual(before);
+  });
+});
+
+describe('security in the document matches behaviour', () => {
+  it.for(operations().map((op) => [op.key, op] as const))('%s', async ([, op]) => {
+    const built = await build(op);
+    const headers: Record<string, string> = {};
+    if (built.contentType) headers['content-type'] = built.contentType;
+    const res = await call(`${built.path}${built.query}`, {
+      method: op.method,
+      body: built.body,
+      headers,
+    });
+    const text = await res.text();
+    const askedForToken = res.status === 401 && text.includes('no access token was sent');
+    expect(askedForToken, `${op.key}: ${res.status} ${text.slice(0, 120)}`).toBe(!op.public);
+  });
+});
