@@ -71,9 +71,10 @@ export function operations(): Operation[] {
       const security = op.security as Record<string, string[]>[] | undefined;
       const isPublic =
         !security || security.length === 0 || security.some((s) => Object.keys(s).length === 0);
-      const content =
-        ((op.requestBody as { content?: Record<string, { schema: JsonSchema }> }) ?? {}).content ??
-        {};
+      const requestBody = op.requestBody as
+        | { content?: Record<string, { schema: JsonSchema }> }
+        | undefined;
+      const content = requestBody?.content ?? {};
       out.push({
         method: method.toUpperCase(),
         path,
