@@ -63,6 +63,7 @@ const BODY_FIXTURES: Fixtures = {
   refresh_token: () => `kpr_${'C'.repeat(43)}`,
   grant_type: () => 'client_credentials',
   role: () => 'reporter',
+  kind: () => 'village',
   stage: () => undefined,
   slug: () => `iso-${crypto.randomUUID().slice(0, 8)}`,
   code: () => a.units.village.code,
