@@ -3,5 +3,6 @@ export * from './schema/campaigns.ts';
 export * from './schema/guards.ts';
 export * from './schema/org.ts';
 export * from './schema/packs.ts';
+export * from './schema/scheduler.ts';
 export * from './schema/scoring.ts';
 export * from './schema/tenancy.ts';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, rowVersion, tenantId, updatedAt } from './columns.ts';
 
@@ -94,9 +95,20 @@ export const milestones = sqliteTable(
     requiredStatus: text('required_status'),
     /** Weekly recurrence ("every Thursday 16:00"), as {weekday, time, timezone, until}. */
     recurrence: text('recurrence', { mode: 'json' }),
+    /**
+     * When the scheduler next looks at this milestone (the next occurrence it has not checked).
+     * Null: never checked, look at due_at. Reset it to null when due_at or recurrence change
+     * (scoring-work.ts `milestoneChanged`).
+     */
+    nextCheckAt: text('next_check_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('milestones_cycle_idx').on(t.tenantId, t.cycleId, t.dueAt)],
+  (t) => [
+    index('milestones_cycle_idx').on(t.tenantId, t.cycleId, t.dueAt),
+    // The scheduler's deadline sweep: two index probes that find nothing on an idle tick.
+    index('milestones_next_check_idx').on(t.nextCheckAt),
+    index('milestones_unchecked_idx').on(t.dueAt).where(sql`next_check_at IS NULL`),
+  ],
 );
 
 export const SUBMISSION_STATUSES = [
@@ -164,6 +176,14 @@ export const submissionStages = sqliteTable(
   (t) => [
     uniqueIndex('submission_stages_uq').on(t.tenantId, t.submissionId, t.stage),
     index('submission_stages_dirty_idx').on(t.dirty, t.tenantId, t.cycleId),
+    /** The scheduler reads a cycle's dirty rows in key order, a chunk at a time. */
+    index('submission_stages_work_idx').on(
+      t.tenantId,
+      t.cycleId,
+      t.dirty,
+      t.submissionId,
+      t.stage,
+    ),
   ],
 );
 

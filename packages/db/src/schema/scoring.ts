@@ -140,6 +140,8 @@ export const scoringRuns = sqliteTable(
   (t) => [
     uniqueIndex('scoring_runs_scheduled_uq').on(t.trigger, t.scheduledTime),
     index('scoring_runs_tenant_idx').on(t.tenantId, t.startedAt),
+    /** The scheduler looks for unfinished runs on every tick that has work. */
+    index('scoring_runs_status_idx').on(t.status, t.heartbeatAt),
   ],
 );
 
