@@ -1,7 +1,8 @@
 // `pnpm dev`: build the UI, migrate and seed the local D1, then run the api and
 // scheduler workers in one wrangler session on http://127.0.0.1:8787.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bin, mustRun, persistTo, root, run } from './lib.mjs';
 
@@ -16,6 +17,23 @@ try {
   // not a git checkout: keep "local"
 }
 const version = `${pkg.version}+${sha}`;
+
+// The api worker's JWT signing key: a Worker secret in production
+// (docs/operations.md). Locally it lives in .dev.vars (git-ignored), made
+// here once with a fresh ES256 key so no key is ever committed.
+const devVars = resolve(root, '.dev.vars');
+const existing = existsSync(devVars) ? readFileSync(devVars, 'utf8') : '';
+if (!/^JWT_SIGNING_KEYS=/m.test(existing)) {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const jwk = {
+    ...privateKey.export({ format: 'jwk' }),
+    kid: `dev-${randomBytes(4).toString('hex')}`,
+    alg: 'ES256',
+  };
+  const line = `JWT_SIGNING_KEYS='${JSON.stringify([jwk])}'`;
+  writeFileSync(devVars, `${existing}${existing && !existing.endsWith('\n') ? '\n' : ''}${line}\n`);
+  console.log(`✓ wrote a local JWT signing key (kid ${jwk.kid}) to .dev.vars`);
+}
 
 await mustRun(process.execPath, [resolve(root, 'packages/ui/build.mjs')]);
 await mustRun(bin('wrangler'), [

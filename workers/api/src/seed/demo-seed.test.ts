@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { DEMO_TENANTS } from './demo-data.ts';
+import { call } from '../../test/http.ts';
+import { DEMO_PASSWORD, DEMO_TENANTS } from './demo-data.ts';
 import { demoSeedStatements, toSqlScript } from './demo-seed.ts';
 
 async function counts() {
@@ -46,5 +47,39 @@ describe('demo seed', () => {
   it('renders a SQL script with quotes escaped', async () => {
     const sql = toSqlScript([{ sql: 'INSERT INTO t (a, b) VALUES (?, ?)', params: ["O'Neil", 3] }]);
     expect(sql).toBe("INSERT INTO t (a, b) VALUES ('O''Neil', 3);");
+  });
+});
+
+describe('demo users', () => {
+  it('sign in through /v1/auth/signin with the documented password, with their grants', async () => {
+    const statements = await demoSeedStatements();
+    await env.DB.batch(statements.map((s) => env.DB.prepare(s.sql).bind(...s.params)));
+    for (const tenant of DEMO_TENANTS) {
+      for (const user of tenant.users) {
+        const res = await call('/v1/auth/signin', {
+          body: { tenant: tenant.slug, email: user.email, password: DEMO_PASSWORD },
+        });
+        expect(res.status, `${tenant.slug} ${user.email}`).toBe(200);
+        const { access_token } = await res.json<{ access_token: string }>();
+        const me = await (await call('/v1/me', { token: access_token })).json<{
+          tenant: { slug: string };
+          user: { grants: { role: string; stage: string | null; org_unit_id: string | null }[] };
+        }>();
+        expect(me.tenant.slug).toBe(tenant.slug);
+        expect(me.user.grants).toEqual([
+          expect.objectContaining({ role: user.role, stage: user.stage ?? null }),
+        ]);
+      }
+    }
+    // 溪头村's reporter sees 溪头村 only.
+    const xitou = await (
+      await call('/v1/auth/signin', {
+        body: { tenant: 'gz-conghua', email: 'xitou@conghua.demo', password: DEMO_PASSWORD },
+      })
+    ).json<{ access_token: string }>();
+    const units = await (await call('/v1/org-units', { token: xitou.access_token })).json<{
+      items: { name: string }[];
+    }>();
+    expect(units.items.map((u) => u.name)).toEqual(['溪头村']);
   });
 });
