@@ -1,10 +1,20 @@
+import { employmentStatisticsYearly } from '../packs/employment-statistics-yearly.ts';
 import { gzFullEmployment2024 } from '../packs/gz-full-employment-2024.ts';
+import { gzHqeVillage2024 } from '../packs/gz-hqe-village-2024.ts';
+import { provinceEmploymentWork } from '../packs/province-employment-work.ts';
+import { ycHqe2023 } from '../packs/yc-hqe-2023.ts';
 import type { Pack } from './pack-schema.ts';
 
 // The packs that ship with Kaoping. Add a pack here once it is defined and tested; a
 // published version never changes (publish a new version instead).
 
-export const builtInPacks: readonly Pack[] = [gzFullEmployment2024];
+export const builtInPacks: readonly Pack[] = [
+  gzFullEmployment2024,
+  gzHqeVillage2024,
+  ycHqe2023,
+  provinceEmploymentWork,
+  employmentStatisticsYearly,
+];
 
 /** "gz.full-employment@2024.1". */
 export function packRef(pack: Pick<Pack, 'key' | 'version'>): string {
