@@ -16,6 +16,7 @@ export type { Expression } from './expression.ts';
 export { describeExpression } from './expression-describe.ts';
 export { definePack, findPackProblems, PackError, type PackProblem } from './pack-integrity.ts';
 export {
+  type Aggregate,
   type Category,
   type Citation,
   type Input,
@@ -26,6 +27,7 @@ export {
   type Parameter,
   packSchema,
   type Reference,
+  type ReviewStage,
 } from './pack-schema.ts';
 export { ParameterError, type ParameterValue, resolveParameters } from './parameters.ts';
 export type { Rational } from './rational.ts';
@@ -36,6 +38,7 @@ export {
   packRef,
   versionInEffect,
 } from './registry.ts';
+export { type RolledValue, type Rollup, type RollupUnit, rollUp } from './rollup.ts';
 export {
   childRules,
   describeRule,

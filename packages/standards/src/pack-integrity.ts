@@ -328,6 +328,71 @@ class Checker {
     return null;
   }
 
+  /** Rollup declarations fit the values they roll up (see aggregateSchema). */
+  aggregates(): void {
+    const numeric = ['count', 'number', 'percent'];
+    for (const input of this.pack.inputs) {
+      const aggregate = input.aggregate;
+      if (aggregate === undefined || aggregate === 'none') continue;
+      const path = `inputs[${input.id}].aggregate`;
+      const fits =
+        typeof aggregate === 'object'
+          ? numeric.includes(input.kind)
+          : aggregate === 'all' || aggregate === 'any'
+            ? input.kind === 'boolean'
+            : aggregate === 'sum'
+              ? input.kind === 'count' || input.kind === 'number'
+              : aggregate !== 'recompute' && numeric.includes(input.kind);
+      if (!fits) {
+        this.problem(
+          path,
+          `${input.kind}类输入项不能按 ${JSON.stringify(aggregate)} 汇总`,
+          `a ${input.kind} input cannot roll up by ${JSON.stringify(aggregate)}`,
+        );
+      }
+      if (typeof aggregate === 'object') {
+        const weight = this.inputs.get(aggregate.weightedMeanBy);
+        if (!weight || (weight.kind !== 'count' && weight.kind !== 'number')) {
+          this.problem(
+            path,
+            `权重 ${aggregate.weightedMeanBy} 应为数量或数值类输入项`,
+            `the weight ${aggregate.weightedMeanBy} must be a count or number input`,
+          );
+        }
+      }
+    }
+    for (const metric of this.pack.metrics) {
+      const path = `metrics[${metric.id}].aggregate`;
+      if (metric.aggregate === undefined || metric.aggregate === 'none') continue;
+      if (metric.aggregate !== 'recompute') {
+        this.problem(
+          path,
+          '指标只能按重新计算(recompute)汇总或不汇总(none)',
+          'a metric rolls up by recompute or not at all (none)',
+        );
+        continue;
+      }
+      for (const node of walkExpression(metric.expression)) {
+        const rolled =
+          node.op === 'input' || node.op === 'provided'
+            ? this.inputs.get(node.id)?.aggregate
+            : node.op === 'metric'
+              ? this.metrics.get(node.id)?.aggregate
+              : node.op === 'reference' || node.op === 'unit-kind'
+                ? 'none'
+                : 'recompute';
+        if (rolled === undefined || rolled === 'none') {
+          const name = 'id' in node ? node.id : node.op;
+          this.problem(
+            path,
+            `重新计算的指标不能读取不汇总的 ${name}`,
+            `a recomputed metric cannot read ${name}, which does not roll up`,
+          );
+        }
+      }
+    }
+  }
+
   run(): PackProblem[] {
     const pack = this.pack;
     const kinds = new Set(pack.unitKinds);
@@ -384,6 +449,8 @@ class Checker {
         );
       }
     }
+    this.aggregates();
+    const stages = pack.reviewChain ? this.index('reviewChain', reviewStages(pack)) : null;
     const categories = this.index('categories', pack.categories);
     this.index('items', pack.items);
     const assessmentKeys = new Map<string, string>();
@@ -414,6 +481,15 @@ class Checker {
           );
         }
         assessmentKeys.set(key, item.id);
+        for (const stage of stages ? rule.stages : []) {
+          if (!stages?.has(stage)) {
+            this.problem(
+              `${path}.rule`,
+              `评估阶段 ${stage} 不在本标准的评审流程中`,
+              `assessment stage ${stage} is not in the pack's review chain`,
+            );
+          }
+        }
       }
     }
     this.index('eligibility', pack.eligibility);
@@ -433,6 +509,10 @@ class Checker {
     }
     return this.problems;
   }
+}
+
+function reviewStages(pack: Pack): { id: string }[] {
+  return (pack.reviewChain ?? []).map((stage) => ({ id: stage.key }));
 }
 
 /** Everything that stops a (schema-valid) pack from being scored; empty when it can be. */

@@ -75,9 +75,30 @@ export const parameterSchema = z.discriminatedUnion('kind', [
 ]);
 export type Parameter = z.infer<typeof parameterSchema>;
 
+/**
+ * How a value rolls up an org tree (a city's figure from its districts'; see rollup.ts):
+ * - `sum`: added up (counts, amounts); `min` / `max`;
+ * - `all` / `any`: booleans — true when every / some unit's value is;
+ * - `{ weightedMeanBy: inputId }`: a rate or unit price averaged, weighted by another input
+ *   (a subsidy in 元/人·月 weighted by the people it is paid to);
+ * - `recompute` (metrics only): the metric evaluated over the rolled-up inputs, so a ratio of
+ *   two sums stays a ratio of two sums;
+ * - `none`: not rolled up (a rate whose parts are not reported, e.g. 城镇登记失业率).
+ * Undeclared means the pack says nothing; rollups then leave the value out.
+ */
+export const aggregateSchema = z.union([
+  z.enum(['sum', 'min', 'max', 'all', 'any', 'recompute', 'none']),
+  z.strictObject({ weightedMeanBy: identifierSchema }),
+]);
+export type Aggregate = z.infer<typeof aggregateSchema>;
+
 const inputBase = {
   id: identifierSchema,
   label: textSchema,
+  /** Where the field comes from: the file and the words that name it. */
+  source: citationSchema.optional(),
+  /** How it rolls up an org tree. */
+  aggregate: aggregateSchema.optional(),
   /** The unit of measure: { zh: '人', en: 'people' }. */
   unit: textSchema.optional(),
   help: textSchema.optional(),
@@ -168,6 +189,8 @@ export const metricSchema = z.strictObject({
   digits: z.number().int().min(0).max(6).optional(),
   description: textSchema.optional(),
   source: citationSchema.optional(),
+  /** How it rolls up an org tree: `recompute` over rolled-up inputs, or `none`. */
+  aggregate: aggregateSchema.optional(),
 });
 export type Metric = z.infer<typeof metricSchema>;
 
@@ -188,6 +211,9 @@ export const itemSchema = z.strictObject({
   title: textSchema,
   /** 建设内容 / 指标内容 beyond the title, if any. */
   content: textSchema.optional(),
+  /** 目标要求: what the item asks of the unit, in the source's words (a column of its own in the
+   * province table, printed beside 评分办法 in exports). */
+  target: textSchema.optional(),
   max: z.number(),
   /** The least an item can score: 0 unless the source deducts below zero. */
   min: z.number().default(0),
@@ -241,6 +267,21 @@ export const constraintSchema = z.strictObject({
 });
 export type Constraint = z.infer<typeof constraintSchema>;
 
+/**
+ * One stage of a pack's review chain, in order: the province table's 自评分 (the unit, as
+ * `reporter`) → 省厅初评分 → 省厅审定考核分 (the province, as `reviewer`). Each stage keeps its own
+ * inputs and assessments, hence its own score; `assessed` rules name the stages that may enter
+ * them. The campaign layer reads the chain; the engine scores one stage at a time.
+ */
+export const reviewStageSchema = z.strictObject({
+  key: identifierSchema,
+  title: textSchema,
+  /** Who enters this stage's figures and judgements. */
+  actor: z.enum(['reporter', 'reviewer']),
+  description: textSchema.optional(),
+});
+export type ReviewStage = z.infer<typeof reviewStageSchema>;
+
 export const packSchema = z.strictObject({
   key: packKeySchema,
   version: packVersionSchema,
@@ -263,6 +304,8 @@ export const packSchema = z.strictObject({
   eligibility: z.array(eligibilitySchema).default([]),
   designation: designationSchema.optional(),
   constraints: z.array(constraintSchema).default([]),
+  /** The scoring stages, in order, when the source names them (absent: the campaign decides). */
+  reviewChain: z.array(reviewStageSchema).min(1).optional(),
   notes: z.array(textSchema).default([]),
 });
 
