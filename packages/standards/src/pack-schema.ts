@@ -231,6 +231,16 @@ export const itemSchema = z.strictObject({
   rule: ruleSchema,
   /** A tailored version may switch an item off. */
   disabled: z.boolean().default(false),
+  /** Set by the publisher: a version derived from this one may not disable the item. */
+  mandatory: z.boolean().optional(),
+  /**
+   * Set by the publisher: a derived version may only make the item harder to earn (thresholds
+   * of ≥ bands and ladder steps up, of ≤ bands down; points awarded down, points deducted up);
+   * `{ points: 'fixed' }` also forbids changing any points. Checked by the linter (tailoring).
+   */
+  tightenOnly: z
+    .union([z.boolean(), z.strictObject({ points: z.enum(['stricter', 'fixed']) })])
+    .optional(),
 });
 export type Item = z.infer<typeof itemSchema>;
 
