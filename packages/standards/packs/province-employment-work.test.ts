@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { score } from '../src/engine.ts';
 import { input } from '../src/expression-builders.ts';
@@ -7,6 +8,7 @@ import { toNumber } from '../src/rational.ts';
 import { type RuleOf, ruleBounds, walkRules } from '../src/rules/rule.ts';
 import type { Assessment } from '../src/rules/rule-context.ts';
 import { validateInputs } from '../src/validate-inputs.ts';
+import { arbitraryInputs } from '../test/arbitrary-inputs.ts';
 import { provinceEmploymentWork as province } from './province-employment-work.ts';
 
 // Every test names the sentence of 001_0c8b13447a812187.txt (附件2) it checks.
@@ -305,6 +307,48 @@ describe('province.employment-work@1.0: the pack itself', () => {
       awaiting: ['fundBalanceYear', 'fundBalanceShare', 'fundBalanceSpread'],
     });
     expect(empty.range).toEqual({ min: -5, max: 400 });
+  });
+});
+
+describe('any city, any judgements (fast-check)', () => {
+  // The package's property tests give no judgements and no reference; these do.
+  const judged = fc.record(
+    Object.fromEntries(
+      Object.entries(JUDGEMENTS).map(([key, full]) => [
+        key,
+        fc.record({
+          points: fc.constantFrom(0, full),
+          reason: fc.constant('依据'),
+          stage: fc.constantFrom('self', 'initial', 'final'),
+        }),
+      ]),
+    ),
+  );
+
+  it('keeps every sub-item within its min..max and the total within −5..400', () => {
+    fc.assert(
+      fc.property(
+        arbitraryInputs(province, 'city'),
+        judged,
+        fc.integer({ min: 0, max: 100 }),
+        (inputs, assessments, average) => {
+          const scored = score(province, {}, inputs, {
+            unitKind: 'city',
+            assessments,
+            references: { provinceAveragePassRate: average },
+          });
+          for (const i of scored.items) {
+            if (i.points === null) continue;
+            expect(i.points).toBeGreaterThanOrEqual(i.min);
+            expect(i.points).toBeLessThanOrEqual(i.max);
+          }
+          expect(scored.total).toBeGreaterThanOrEqual(-5);
+          expect(scored.total).toBeLessThanOrEqual(400);
+          if (scored.issues.length === 0) expect(scored.complete).toBe(true);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
 
