@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { problemResponses } from '../../lib/openapi.ts';
 
 export const HealthSchema = z
   .object({
@@ -17,5 +18,6 @@ export const healthRoute = createRoute({
   security: [],
   responses: {
     200: { description: 'Healthy', content: { 'application/json': { schema: HealthSchema } } },
+    500: problemResponses()[500]!,
   },
 });

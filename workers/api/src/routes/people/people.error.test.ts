@@ -172,3 +172,25 @@ describe('people — refusals', () => {
     expect((await res.json<Problem>()).errors![0]!.path).toBe('body.password');
   });
 });
+
+describe('bulk requests with one foreign id', () => {
+  it('grants naming one unit of another tenant are refused whole', async () => {
+    const t = await createTestTenant();
+    const other = await createTestTenant();
+    const person = await call(`/v1/people/${t.people.viewer.id}`, { token: t.tokens.admin });
+    const before = await tenantSnapshot(t.id);
+    const res = await call(`/v1/people/${t.people.viewer.id}/grants`, {
+      method: 'PUT',
+      token: t.tokens.admin,
+      headers: { 'if-match': person.headers.get('etag')! },
+      body: {
+        grants: [
+          { role: 'reporter', org_unit_id: t.units.village.id },
+          { role: 'reporter', org_unit_id: other.units.village.id },
+        ],
+      },
+    });
+    expect(res.status).toBe(404);
+    expect(await tenantSnapshot(t.id)).toEqual(before);
+  });
+});
