@@ -2,9 +2,10 @@ import { toBase64Url } from '../auth/password.ts';
 
 const encoder = new TextEncoder();
 
-/** SHA-256 of a UTF-8 string, hex. */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', encoder.encode(text));
+/** SHA-256 of a UTF-8 string (or of bytes), hex. */
+export async function sha256Hex(data: string | Uint8Array): Promise<string> {
+  const bytes = typeof data === 'string' ? encoder.encode(data) : data;
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
   let hex = '';
   for (const b of new Uint8Array(digest)) hex += b.toString(16).padStart(2, '0');
   return hex;

@@ -111,7 +111,14 @@ export function idempotency(): MiddlewareHandler<AppBindings> {
     const keyHash = await sha256Hex(`idempotency\u0000${raw}`);
     const method = c.req.method;
     const path = c.req.path;
-    const bodyHash = await sha256Hex(`${method} ${path}\n${await c.req.text()}`);
+    // The body's bytes, not its text: decoding here would hide bytes that are
+    // not UTF-8 from the handler, which reads the same cached body.
+    const head = new TextEncoder().encode(`${method} ${path}\n`);
+    const body = new Uint8Array(await c.req.arrayBuffer());
+    const request = new Uint8Array(head.length + body.length);
+    request.set(head);
+    request.set(body, head.length);
+    const bodyHash = await sha256Hex(request);
     const mine = and(eq(idempotencyKeys.principal, who), eq(idempotencyKeys.key, keyHash));
     const now = Date.now();
     const reservedAt = new Date(now).toISOString();
