@@ -119,6 +119,27 @@ function itemChanges(a: Item, b: Item, from: Pack, to: Pack, labels: DiffLabels)
   return out;
 }
 
+const DECLARATION_FIELDS: Readonly<Record<string, Text>> = {
+  default: { zh: '默认值', en: 'default' },
+  label: { zh: '名称', en: 'label' },
+  title: { zh: '标题', en: 'title' },
+  kind: { zh: '类型', en: 'kind' },
+  min: { zh: '下限', en: 'min' },
+  max: { zh: '上限', en: 'max' },
+  required: { zh: '必填', en: 'required' },
+  options: { zh: '可选值', en: 'options' },
+  expression: { zh: '计算式', en: 'expression' },
+  appliesTo: { zh: '适用单位', en: 'applies to' },
+  unit: { zh: '计量单位', en: 'unit' },
+  bonus: { zh: '加分项', en: 'bonus' },
+  source: { zh: '出处', en: 'source' },
+  format: { zh: '显示格式', en: 'format' },
+  digits: { zh: '小数位', en: 'digits' },
+  description: { zh: '说明', en: 'description' },
+  help: { zh: '填报说明', en: 'help' },
+  aggregate: { zh: '汇总方式', en: 'roll-up' },
+};
+
 function declarations<T extends { id: string }>(
   list: string,
   a: readonly T[],
@@ -139,7 +160,7 @@ function declarations<T extends { id: string }>(
         change(
           `${list}[${x.id}].${f}`,
           'declaration',
-          { zh: f, en: f },
+          DECLARATION_FIELDS[f] ?? { zh: f, en: f },
           shownValue((x as Record<string, unknown>)[f], labels.from),
           shownValue((y as Record<string, unknown>)[f], labels.to),
         ),

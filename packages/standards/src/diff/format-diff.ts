@@ -59,6 +59,19 @@ export function formatPackDiff(diff: PackDiff, lang: Lang): string[] {
   return lines;
 }
 
+/** Terminal columns: CJK characters take two. */
+function columns(text: string): number {
+  let n = 0;
+  for (const ch of text)
+    n +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
+  return n;
+}
+
 const signed = (x: number) => (x > 0 ? `+${x}` : x < 0 ? `−${-x}` : '±0');
 
 export function formatRescore(preview: RescorePreview, lang: Lang): string[] {
@@ -67,11 +80,13 @@ export function formatRescore(preview: RescorePreview, lang: Lang): string[] {
     lang === 'zh'
       ? `${preview.from.key}@${preview.from.version} → ${preview.to.key}@${preview.to.version}：${s.units}个单位，${s.gain}个得分上升，${s.lose}个下降，${s.same}个不变；新达标${s.designationGained}个，不再达标${s.designationLost}个`
       : `${preview.from.key}@${preview.from.version} → ${preview.to.key}@${preview.to.version}: ${s.units} units, ${s.gain} gain, ${s.lose} lose, ${s.same} unchanged; ${s.designationGained} newly designated, ${s.designationLost} no longer`;
+  const width = Math.max(0, ...preview.units.map((u) => columns(u.unitId)));
   const rows = preview.units.map((u) => {
     const items = u.moved
       .map((m) => `${m.id} ${m.old ?? '—'}→${m.new ?? '—'}`)
       .join(lang === 'zh' ? '，' : ', ');
-    return `  ${u.unitId}  ${u.old.total} → ${u.new.total} (${signed(u.delta)})${items ? `  ${items}` : ''}`;
+    const id = u.unitId + ' '.repeat(width - columns(u.unitId));
+    return `  ${id}  ${u.old.total} → ${u.new.total} (${signed(u.delta)})${items ? `  ${items}` : ''}`;
   });
   return [head, ...rows];
 }

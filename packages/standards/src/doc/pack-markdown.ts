@@ -53,7 +53,7 @@ function itemLines(item: Item, labels: ReturnType<typeof packLabels>): string[] 
   const lines = [
     `### ${item.id} ${inline(item.title.zh)}`,
     '',
-    `*${inline(item.title.en)}* — ${range}${marks.length > 0 ? ` · ${marks.join(' · ')}` : ''}`,
+    `_${inline(item.title.en)}_ — ${range}${marks.length > 0 ? ` · ${marks.join(' · ')}` : ''}`,
     '',
   ];
   if (item.appliesTo) {
@@ -83,7 +83,7 @@ export function packMarkdown(pack: Pack): string {
   const lines = [
     `# ${inline(pack.title.zh)}`,
     '',
-    `*${inline(pack.title.en)}*`,
+    `_${inline(pack.title.en)}_`,
     '',
     `- 标识 / ref: \`${pack.key}@${pack.version}\`${pack.derivedFrom ? `, 派生自 / derived from \`${pack.derivedFrom.key}@${pack.derivedFrom.version}\`` : ''}`,
     `- 发布 / issuer: ${both(pack.issuer)}`,
@@ -126,7 +126,7 @@ export function packMarkdown(pack: Pack): string {
     lines.push(
       `## ${category.id} ${inline(category.title.zh)} (${pts(category.max)}${category.bonus ? '，加分项' : ''})`,
       '',
-      `*${inline(category.title.en)}${category.bonus ? ', bonus' : ''}*`,
+      `_${inline(category.title.en)}${category.bonus ? ', bonus' : ''}_`,
       '',
     );
     for (const item of own) lines.push(...itemLines(item, labels));
@@ -159,7 +159,7 @@ export function packAmbiguitiesMarkdown(pack: Pack): string {
   const lines = [
     `### \`${pack.key}@${pack.version}\` ${inline(pack.title.zh)}`,
     '',
-    `*${inline(pack.title.en)}*`,
+    `_${inline(pack.title.en)}_`,
     '',
   ];
   const groups: [string, readonly Text[]][] = [

@@ -1,75 +1,37 @@
 import { describe, expect, it } from 'vitest';
+import { provinceEmploymentWork } from '../../../packs/province-employment-work.ts';
 import { cleanPack } from '../../../test/lint-fixtures.ts';
-import { basePack } from '../../../test/rule-harness.ts';
-import { input } from '../../expression-builders.ts';
-import { definePack } from '../../pack-integrity.ts';
 import { lintPack } from '../lint-pack.ts';
 
-const SOURCE = '001_0c8b13447a812187.txt';
-
-/** The province table's 失业保险统计 transcribed literally: max 4, "达到省要求的得5分". */
+/** The province table's 失业保险统计 (max 4) as the source words it: "达到省要求的得5分". */
 function literalUnemploymentStatistics() {
-  return definePack(
-    basePack({
-      key: 'test.province',
-      total: 4,
-      unitKinds: ['city'],
-      inputs: [
-        {
-          id: 'unmetStatistics',
-          kind: 'count',
-          label: { zh: '统计未达要求项数', en: 'Statistics requirements unmet' },
-        },
-      ],
-      categories: [
-        { id: '失业保险', title: { zh: '失业保险', en: 'Unemployment insurance' }, max: 4 },
-      ],
-      items: [
-        {
-          id: '失业保险.1',
-          category: '失业保险',
-          title: { zh: '失业保险统计', en: 'Unemployment-insurance statistics' },
-          max: 4,
-          source: { file: SOURCE, quote: '达到省要求的得5分，每有一项未达要求的扣1分，扣完为止。' },
-          rule: {
-            kind: 'deduct',
-            base: 5,
-            deductions: [
-              {
-                label: { zh: '未达要求', en: 'unmet' },
-                amount: input('unmetStatistics'),
-                points: 1,
-              },
-            ],
-          },
-        },
-      ],
-    }),
-  );
+  const pack = structuredClone(provinceEmploymentWork);
+  const item = pack.items.find((i) => i.id === '失业保险.8');
+  if (item?.rule.kind !== 'deduct') throw new Error('失业保险.8 is a deduction from a base');
+  item.rule.base = 5;
+  return pack;
 }
 
 describe('item-bounds', () => {
   it('rejects the province 失业保险统计 written as the source says (max 4, "得5分")', () => {
+    expect(lintPack(provinceEmploymentWork).errors).toEqual([]);
     const { errors } = lintPack(literalUnemploymentStatistics());
     expect(errors).toEqual([
       {
         check: 'item-bounds',
         severity: 'error',
-        path: 'items[失业保险.1].rule',
+        path: 'items[失业保险.8].rule',
         message: {
-          zh: '失业保险.1 的评分规则最高可得5分，超过本项满分4分',
-          en: "失业保险.1: the rule can award 5, more than the item's max of 4",
+          zh: '失业保险.8 的评分规则最高可得5分，超过本项满分4分',
+          en: "失业保险.8: the rule can award 5, more than the item's max of 4",
         },
       },
     ]);
   });
 
-  it('accepts the same item once the base is resolved to the item max of 4', () => {
-    const pack = structuredClone(literalUnemploymentStatistics());
-    const rule = pack.items[0]?.rule;
-    if (rule?.kind !== 'deduct') throw new Error('fixture');
-    rule.base = 4;
-    expect(lintPack(pack).errors).toEqual([]);
+  it('accepts the built-in reading of the same item: base 4, as its max says', () => {
+    const item = provinceEmploymentWork.items.find((i) => i.id === '失业保险.8');
+    expect(item?.rule.kind === 'deduct' && item.rule.base).toBe(4);
   });
 
   it('rejects a rule that reaches below the item min, and warns when it cannot reach the max', () => {
