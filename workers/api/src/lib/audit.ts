@@ -127,7 +127,7 @@ export async function chainRows(
   return rows;
 }
 
-const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 10;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -135,7 +135,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Commit `statements` and their audit rows in one batch. The chain head is
  * read first; if another writer appends before the batch lands, the trigger
  * on audit_log refuses the stale prev_hash, the whole batch rolls back, and
- * it is retried on the new head (jittered backoff, up to 8 attempts, then
+ * it is retried on the new head (jittered backoff, up to 10 attempts, then
  * 503 with Retry-After). Returns the batch results, statements first, so
  * callers can read what their own statements returned.
  *
