@@ -20,6 +20,7 @@ export const ID_PREFIXES = {
   transition: 'trn',
   evidence: 'evd',
   objection: 'obj',
+  progressReport: 'prg',
   snapshot: 'snp',
   run: 'run',
   deadLetter: 'dlq',

@@ -138,6 +138,11 @@ export const submissions = sqliteTable(
     publicityEndsAt: text('publicity_ends_at'),
     /** SHA-256 over the published result, verifiable by API clients. */
     sealedHash: text('sealed_hash'),
+    /**
+     * The sealed document itself, as canonical JSON (the exact bytes `sealed_hash` covers):
+     * the published scorecard, the stage's inputs and assessments, the pack's content hash.
+     */
+    sealedDocument: text('sealed_document'),
     publishedAt: text('published_at'),
     revokedAt: text('revoked_at'),
     revokeReason: text('revoke_reason'),
@@ -165,6 +170,14 @@ export const submissionStages = sqliteTable(
     stage: text('stage').notNull(),
     inputs: text('inputs', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     assessments: text('assessments', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /**
+     * Reviewers' corrections of reported inputs at this stage, by input id:
+     * {from, to, reason, by, at}. Provenance only — scoring reads `inputs`.
+     */
+    corrections: text('corrections', { mode: 'json' })
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'`),
     /** Hash of inputs + assessments: the scheduler compares it with the last snapshot's. */
     dataHash: text('data_hash').notNull(),
     /** Bumped on every change; the scheduler's work finder reads (dirty > 0). */
@@ -197,6 +210,9 @@ export const transitions = sqliteTable(
     fromStatus: text('from_status').notNull(),
     toStatus: text('to_status').notNull(),
     action: text('action').notNull(),
+    /** The chain stage the submission was at before and after (null for older rows). */
+    fromStage: text('from_stage'),
+    toStage: text('to_stage'),
     reason: text('reason'),
     actorId: text('actor_id').notNull(),
     at: text('at').notNull(),
@@ -243,5 +259,38 @@ export const objections = sqliteTable(
     resolvedAt: text('resolved_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('objections_submission_idx').on(t.tenantId, t.submissionId, t.status)],
+  (t) => [
+    index('objections_submission_idx').on(t.tenantId, t.submissionId, t.status),
+    index('objections_cycle_idx').on(t.tenantId, t.cycleId, t.createdAt),
+  ],
+);
+
+/**
+ * Weekly progress reports (003_…: 每周四下午4点前报送创建推进情况): one per unit and occurrence
+ * of a cycle's progress-report milestone. Writing one also records a `transitions` row with
+ * action 'progress_report' (what the scheduler's deadline sweep reads) in the same batch.
+ */
+export const progressReports = sqliteTable(
+  'progress_reports',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    cycleId: text('cycle_id').notNull(),
+    milestoneId: text('milestone_id').notNull(),
+    orgUnitId: text('org_unit_id').notNull(),
+    submissionId: text('submission_id').notNull(),
+    /** The occurrence (ISO-8601 UTC) the report counts for: the first one not yet past. */
+    dueAt: text('due_at').notNull(),
+    body: text('body').notNull(),
+    /** Optional figures, e.g. {"laborForceSurveyed": 812}. */
+    figures: text('figures', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    rowVersion: rowVersion(),
+  },
+  (t) => [
+    uniqueIndex('progress_reports_uq').on(t.tenantId, t.milestoneId, t.orgUnitId, t.dueAt),
+    index('progress_reports_cycle_idx').on(t.tenantId, t.cycleId, t.dueAt),
+  ],
 );
