@@ -20,6 +20,12 @@ export const packVersions = sqliteTable(
     contentHash: text('content_hash').notNull(),
     derivedFromKey: text('derived_from_key'),
     derivedFromVersion: text('derived_from_version'),
+    /**
+     * A tailored version's overrides (derivePack's, without key and version): what it changes
+     * in its parent. A draft is edited through them and re-derived from the parent; after
+     * publishing they stay as the record of what was tailored. Null for imported versions.
+     */
+    overrides: text('overrides', { mode: 'json' }).$type<Record<string, unknown>>(),
     createdBy: text('created_by').notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
