@@ -70,6 +70,8 @@ export function derivePack(parent: Pack, overrides: PackOverridesInput): Pack {
       continue;
     }
     if (change.disabled !== undefined) item.disabled = change.disabled;
+    if (change.mandatory !== undefined) item.mandatory = change.mandatory;
+    if (change.tightenOnly !== undefined) item.tightenOnly = change.tightenOnly;
     for (const [pointer, value] of Object.entries(change.set)) {
       try {
         setInRule(item.rule, pointer, value);

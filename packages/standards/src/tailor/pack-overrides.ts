@@ -29,6 +29,15 @@ export const itemOverrideSchema = z.strictObject({
   set: z.record(pointerSchema, z.union([z.number(), expressionSchema])).default({}),
   /** Why, in both languages: added to the item's notes. */
   notes: z.array(textSchema).default([]),
+  /**
+   * Marks for versions derived from this one (a city locking what its districts may change):
+   * `mandatory` (may not be disabled), `tightenOnly` (may only get harder to earn). A mark the
+   * parent set cannot be dropped: the linter's tailoring check refuses that.
+   */
+  mandatory: z.boolean().optional(),
+  tightenOnly: z
+    .union([z.boolean(), z.strictObject({ points: z.enum(['stricter', 'fixed']) })])
+    .optional(),
 });
 export type ItemOverride = z.infer<typeof itemOverrideSchema>;
 
