@@ -3,6 +3,7 @@ import { gzFullEmployment2024 as gz } from '../../packs/gz-full-employment-2024.
 import { pct } from '../expression-builders.ts';
 import { lintPack } from '../lint/lint-pack.ts';
 import { derivePack } from './derive-pack.ts';
+import type { PackOverridesInput } from './pack-overrides.ts';
 
 // A city marks items for the versions its districts derive: 一.3 may only get harder, 一.1 may
 // not be switched off. The marks travel with the derived version and bind its own children.
@@ -17,7 +18,7 @@ const city = derivePack(gz, {
   },
 });
 
-const district = (items: Record<string, unknown>) =>
+const district = (items: PackOverridesInput['items']) =>
   derivePack(city, { key: 'gz.full-employment', version: '2024.1-conghua.1', items });
 
 const messages = (pack: typeof gz, parent: typeof gz) =>
