@@ -348,7 +348,10 @@ export function updateRollups(
     }
     if (change.after) {
       for (const key of touchedKeys(change.after)) {
-        apply(entry(key).acc, change.after, 1, declarations);
+        const found = entry(key);
+        // A unit that moved in the tree: its own row now sits at its new path.
+        found.path = key.path;
+        apply(found.acc, change.after, 1, declarations);
       }
     }
   }

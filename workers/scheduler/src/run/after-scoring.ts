@@ -4,7 +4,9 @@ import { refreshCycleRollups } from '../rollups/refresh.ts';
 import type { Lease } from './lease.ts';
 
 export interface AfterScoring {
+  /** Cycles whose rollups were refreshed, and how many of those were recomputed whole. */
   readonly rollups: number;
+  readonly fullRollups: number;
   readonly flagged: number;
   readonly resolved: number;
 }
@@ -20,6 +22,7 @@ export async function afterScoring(sql: Sql, lease: Lease): Promise<AfterScoring
   const nowMs = Date.now();
   const time = { iso: new Date(nowMs).toISOString(), ms: nowMs };
   let rollups = 0;
+  let fullRollups = 0;
   let flagged = 0;
   let resolved = 0;
   const touched = new Map<string, { tenantId: string; cycleId: string }>();
@@ -39,6 +42,7 @@ export async function afterScoring(sql: Sql, lease: Lease): Promise<AfterScoring
         nowMs: time.ms,
       });
       if (how !== 'nothing') rollups += 1;
+      if (how === 'full') fullRollups += 1;
       touched.set(`${cycle.tenant_id}\u0000${cycle.cycle_id}`, {
         tenantId: cycle.tenant_id,
         cycleId: cycle.cycle_id,
@@ -52,5 +56,5 @@ export async function afterScoring(sql: Sql, lease: Lease): Promise<AfterScoring
   } catch (err) {
     if (!(err instanceof QueryBudgetExhausted)) throw err;
   }
-  return { rollups, flagged, resolved };
+  return { rollups, fullRollups, flagged, resolved };
 }

@@ -1,4 +1,5 @@
 import { env } from 'cloudflare:workers';
+import { ScorecardReader } from '@kaoping/db/scorecard-reader';
 import { updateStageData } from '@kaoping/db/scoring-work';
 import { ENGINE_VERSION } from '@kaoping/standards';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +37,12 @@ describe('a scoring run', () => {
       });
       expect(row.total).toBe(JSON.parse(json[i] as string).total);
     });
+    // The read API's decoder gives the same scorecards.
+    const reader = new ScorecardReader(campaign.tdb);
+    expect(
+      (await reader.decodeMany(rows.map((r) => r.scorecard))).map((c) => JSON.stringify(c)),
+    ).toEqual(json);
+    expect(await reader.decodeJson(rows[0]?.scorecard)).toBe(json[0]);
     // One pointer and one event per stage row, each at its snapshot.
     expect(
       await count(

@@ -29,8 +29,12 @@ export interface TickOutcome {
   readonly scored: number;
   /** Chunks sent to the queue. */
   readonly chunks: number;
+  /** Cycles whose rollups were refreshed; how many of them whole. */
   readonly rollups: number;
+  readonly fullRollups: number;
+  /** Deadline flags raised; flags resolved. */
   readonly flagged: number;
+  readonly resolved: number;
   /** D1 queries this invocation made. */
   readonly queries: number;
 }
@@ -61,7 +65,7 @@ interface Probe {
 export async function tick(env: SchedulerEnv, scheduledTime: number): Promise<TickOutcome> {
   const sql = new Sql(env.DB, env.knobs.SCORING_QUERY_BUDGET);
   const nowMs = Date.now();
-  const none = { scored: 0, chunks: 0, rollups: 0, flagged: 0 };
+  const none = { scored: 0, chunks: 0, rollups: 0, fullRollups: 0, flagged: 0, resolved: 0 };
   const probe = await sql.first<Probe>(
     stmt(WORK_PROBE, new Date(nowMs).toISOString(), stalledBefore(nowMs)),
   );
@@ -93,7 +97,9 @@ export async function tick(env: SchedulerEnv, scheduledTime: number): Promise<Ti
       scored: scoring.scored,
       chunks: scoring.chunks,
       rollups: after.rollups,
+      fullRollups: after.fullRollups,
       flagged: after.flagged,
+      resolved: after.resolved,
       queries: sql.used + cleanup.used,
     };
   } catch (err) {

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Contribution,
+  computeRollups,
+  rowKey,
+  type StatDeclaration,
+  targetArithmetic,
+  updateRollups,
+} from './rollup-math.ts';
+
+// The arithmetic of rollups, exact: percentages to 2 places from rationals, "how many more
+// units" by ceiling, statistics summed as exact decimals.
+
+const target = (ratePercent: string, count: number | null = null) => ({
+  orgUnitId: 'town',
+  unitKind: 'village',
+  ratePercent,
+  count,
+});
+
+describe('designation rate against a target', () => {
+  it('2 of 3 designated is 66.67 %; a 75 % target over 23 units needs 18', () => {
+    expect(targetArithmetic(2, 3, undefined).ratePercent).toBe('66.67');
+    expect(targetArithmetic(0, 23, target('75'))).toEqual({
+      ratePercent: '0.00',
+      targetPercent: '75',
+      targetMet: 0,
+      neededUnits: 18,
+    });
+    expect(targetArithmetic(17, 23, target('75'))).toMatchObject({ targetMet: 0, neededUnits: 1 });
+    expect(targetArithmetic(18, 23, target('75'))).toMatchObject({
+      ratePercent: '78.26',
+      targetMet: 1,
+      neededUnits: 0,
+    });
+  });
+
+  it('a rate exactly on the target meets it; rounding never does', () => {
+    // 7 of 10 is exactly 70 %.
+    expect(targetArithmetic(7, 10, target('70'))).toMatchObject({ targetMet: 1, neededUnits: 0 });
+    // 2 of 3 shows as 66.67 but is below 66.67 %.
+    expect(targetArithmetic(2, 3, target('66.67'))).toMatchObject({
+      ratePercent: '66.67',
+      targetMet: 0,
+      neededUnits: 1,
+    });
+    // Halves round away from zero: 1 of 8 = 12.5 %, 1 of 16 = 6.25 %.
+    expect(targetArithmetic(1, 16, undefined).ratePercent).toBe('6.25');
+    expect(targetArithmetic(1, 3, undefined).ratePercent).toBe('33.33');
+  });
+
+  it('an absolute count the source states (即2个社区) is required as well', () => {
+    expect(targetArithmetic(1, 2, target('75', 2))).toMatchObject({ neededUnits: 1, targetMet: 0 });
+    expect(targetArithmetic(15, 21, target('70', 21))).toMatchObject({ neededUnits: 6 });
+  });
+});
+
+function unit(id: string, town: string, patch: Partial<Contribution> = {}): Contribution {
+  return {
+    orgUnitId: id,
+    unitKind: 'village',
+    path: `/root/${town}/${id}/`,
+    status: 'published',
+    submitted: 1,
+    designated: 1,
+    stats: {},
+    ...patch,
+  };
+}
+
+const DECLARED: StatDeclaration[] = [
+  { id: 'newJobs', aggregate: 'sum' },
+  { id: 'subsidy', aggregate: { weightedMeanBy: 'recipients' } },
+  { id: 'hasStation', aggregate: 'all' },
+  { id: 'hasKiosk', aggregate: 'any' },
+];
+
+describe('rows up the tree', () => {
+  it('each unit counts in its own row, its town’s and the root’s, per kind and for all', () => {
+    const rows = computeRollups(
+      [unit('a', 't1'), unit('b', 't1', { status: 'draft', submitted: 0, designated: 0 })],
+      [],
+      [{ orgUnitId: 't1', unitKind: 'village', ratePercent: '70', count: null }],
+    );
+    const keys = rows.map((r) => rowKey(r.orgUnitId, r.unitKind));
+    expect(keys).toEqual(
+      ['a|*', 'a|village', 'b|*', 'b|village', 'root|*', 'root|village', 't1|*', 't1|village'].map(
+        (k) => k.replace('|', '\u0000'),
+      ),
+    );
+    const town = rows.find((r) => r.orgUnitId === 't1' && r.unitKind === 'village');
+    expect(town).toMatchObject({
+      inScope: 2,
+      submitted: 1,
+      designated: 1,
+      byStatus: { draft: 1, published: 1 },
+      ratePercent: '50.00',
+      targetPercent: '70',
+      neededUnits: 1,
+    });
+  });
+
+  it('statistics roll up exactly, by each input’s declared aggregation', () => {
+    const rows = computeRollups(
+      [
+        unit('a', 't1', {
+          stats: {
+            newJobs: { value: '0.1' },
+            subsidy: { value: '300', weight: '10' },
+            hasStation: { flag: true },
+            hasKiosk: { flag: false },
+          },
+        }),
+        unit('b', 't1', {
+          stats: {
+            newJobs: { value: '0.2' },
+            subsidy: { value: '600', weight: '20' },
+            hasStation: { flag: false },
+            hasKiosk: { flag: true },
+          },
+        }),
+      ],
+      DECLARED,
+      [],
+    );
+    const town = rows.find((r) => r.orgUnitId === 't1' && r.unitKind === '*');
+    expect(town?.stats).toEqual({
+      newJobs: { aggregate: 'sum', units: 2, sum: '0.3', value: 0.3 },
+      subsidy: {
+        aggregate: 'weightedMeanBy:recipients',
+        units: 2,
+        sum: '15000',
+        weight: '30',
+        value: 500,
+      },
+      hasStation: { aggregate: 'all', units: 2, trues: 1, value: false },
+      hasKiosk: { aggregate: 'any', units: 2, trues: 1, value: true },
+    });
+  });
+
+  it('updating by difference gives the rows a full recompute gives', () => {
+    let state = 1;
+    const next = () => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+    const statuses = ['draft', 'submitted', 'published', 'returned', 'revoked'];
+    const make = (id: string): Contribution => {
+      const status = statuses[Math.floor(next() * statuses.length)] as string;
+      return unit(id, `t${Math.floor(next() * 3)}`, {
+        unitKind: next() < 0.3 ? 'community' : 'village',
+        status,
+        submitted: status === 'draft' || status === 'returned' ? 0 : 1,
+        designated: status === 'published' && next() < 0.7 ? 1 : 0,
+        stats: {
+          newJobs: { value: String(Math.floor(next() * 1000) / 100) },
+          subsidy: {
+            value: String(Math.floor(next() * 900)),
+            weight: String(1 + Math.floor(next() * 9)),
+          },
+          hasStation: { flag: next() < 0.5 },
+        },
+      });
+    };
+    const targets = [{ orgUnitId: 't1', unitKind: 'village', ratePercent: '70', count: null }];
+    let units = Array.from({ length: 40 }, (_, i) => make(`u${i}`));
+    let stored = new Map(
+      computeRollups(units, DECLARED, targets).map((r) => [rowKey(r.orgUnitId, r.unitKind), r]),
+    );
+    for (let round = 0; round < 20; round++) {
+      const changes: { before: Contribution | null; after: Contribution | null }[] = [];
+      const nextUnits = units.map((u) => {
+        if (next() < 0.2) {
+          const after = next() < 0.1 ? null : make(u.orgUnitId);
+          changes.push({ before: u, after });
+          return after;
+        }
+        return u;
+      });
+      if (next() < 0.5) {
+        const added = make(`n${round}`);
+        changes.push({ before: null, after: added });
+        nextUnits.push(added);
+      }
+      units = nextUnits.filter((u): u is Contribution => u !== null);
+      for (const row of updateRollups(changes, stored, DECLARED, targets)) {
+        const key = rowKey(row.orgUnitId, row.unitKind);
+        if (row.inScope === 0) stored.delete(key);
+        else stored.set(key, row);
+      }
+      const full = computeRollups(units, DECLARED, targets);
+      expect(
+        [...stored.values()].sort((a, b) =>
+          rowKey(a.orgUnitId, a.unitKind).localeCompare(rowKey(b.orgUnitId, b.unitKind)),
+        ),
+      ).toEqual(full);
+      stored = new Map(full.map((r) => [rowKey(r.orgUnitId, r.unitKind), r]));
+    }
+  });
+});
