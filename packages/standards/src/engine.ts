@@ -120,6 +120,24 @@ function aggregate(
   }
 }
 
+// Packs and their items are immutable: what depends on them alone is worked out once.
+const itemRanges = new WeakMap<Item, { min: q.Rational; max: q.Rational }>();
+const packAssessmentKeys = new WeakMap<Pack, ReadonlySet<string>>();
+
+/** The keys assessments are entered under: each assessed rule's key, or its item id. */
+function assessmentKeys(pack: Pack): ReadonlySet<string> {
+  const known = packAssessmentKeys.get(pack);
+  if (known) return known;
+  const keys = new Set<string>();
+  for (const item of pack.items) {
+    for (const rule of walkRules(item.rule)) {
+      if (rule.kind === 'assessed') keys.add(rule.key ?? item.id);
+    }
+  }
+  packAssessmentKeys.set(pack, keys);
+  return keys;
+}
+
 /** Scores the units of one cycle together; peer-relative values are shared among them. */
 class CycleRun {
   readonly compiled: CompiledPack;
@@ -515,11 +533,15 @@ class CycleRun {
 
   /** The range an unscored item can still take: its rule's bounds within its own. */
   private itemBounds(item: Item): { min: q.Rational; max: q.Rational } {
+    const known = itemRanges.get(item);
+    if (known) return known;
     const b = ruleBounds(item.rule);
-    return {
+    const range = {
       min: q.round(q.clamp(b.min, item.min, item.max), 2),
       max: q.round(q.clamp(b.max, item.min, item.max), 2),
     };
+    itemRanges.set(item, range);
+    return range;
   }
 
   private usedValues(state: UnitState, reads: Reads): Pick<ItemResult, 'inputs' | 'metrics'> {
@@ -539,12 +561,7 @@ class CycleRun {
   }
 
   private checkAssessmentKeys(state: UnitState): void {
-    const keys = new Set<string>();
-    for (const item of this.compiled.pack.items) {
-      for (const rule of walkRules(item.rule)) {
-        if (rule.kind === 'assessed') keys.add(rule.key ?? item.id);
-      }
-    }
+    const keys = assessmentKeys(this.compiled.pack);
     for (const key of Object.keys(state.unit.assessments ?? {}).sort()) {
       if (!keys.has(key)) {
         state.issues.push({

@@ -64,7 +64,8 @@ function same(text: string): Text {
   return { zh: text, en: text };
 }
 
-function dedupe(facts: readonly Text[]): Text[] {
+function dedupe(facts: readonly Text[]): readonly Text[] {
+  if (facts.length < 2) return facts;
   const seen = new Set<string>();
   const out: Text[] = [];
   for (const fact of facts) {
@@ -335,27 +336,43 @@ function pick(expr: ExpressionOf<'switch'>, scope: ExpressionScope): Evaluated {
   return resolved(result.value, result.inline, [...on.facts, ...result.facts], result.precedence);
 }
 
+// A literal evaluates the same for every unit: evaluate each literal node once.
+const literals = new WeakMap<Expression, Evaluated>();
+
+function literal(expr: Expression, build: () => Evaluated): Evaluated {
+  const known = literals.get(expr);
+  if (known) return known;
+  const result = build();
+  literals.set(expr, result);
+  return result;
+}
+
 /** Evaluates an expression for one unit, exactly. */
 export function evaluateExpression(expr: Expression, scope: ExpressionScope): Evaluated {
   switch (expr.op) {
-    case 'number': {
-      const value: Value = { type: 'number', value: q.fromNumber(expr.value), format: 'number' };
-      return resolved(value, displayValue(value, 6), []);
-    }
-    case 'percent': {
-      const value: Value = {
-        type: 'number',
-        value: q.div(q.fromNumber(expr.value), 100),
-        format: 'percent',
-      };
-      return resolved(value, displayValue(value, 6), []);
-    }
-    case 'boolean': {
-      const value: Value = { type: 'boolean', value: expr.value };
-      return resolved(value, displayValue(value), []);
-    }
+    case 'number':
+      return literal(expr, () => {
+        const value: Value = { type: 'number', value: q.fromNumber(expr.value), format: 'number' };
+        return resolved(value, displayValue(value, 6), []);
+      });
+    case 'percent':
+      return literal(expr, () => {
+        const value: Value = {
+          type: 'number',
+          value: q.div(q.fromNumber(expr.value), 100),
+          format: 'percent',
+        };
+        return resolved(value, displayValue(value, 6), []);
+      });
+    case 'boolean':
+      return literal(expr, () => {
+        const value: Value = { type: 'boolean', value: expr.value };
+        return resolved(value, displayValue(value), []);
+      });
     case 'text':
-      return resolved({ type: 'text', value: expr.value }, same(expr.value), []);
+      return literal(expr, () =>
+        resolved({ type: 'text', value: expr.value }, same(expr.value), []),
+      );
     case 'input': {
       const label = scope.labels('input', expr.id) ?? same(expr.id);
       return fromLookup(scope.input(expr.id), (display) => labelled(label, display));

@@ -66,8 +66,17 @@ export function fromDecimalString(text: string): Rational {
 export function fromNumber(x: number): Rational {
   if (Number.isSafeInteger(x)) return { num: BigInt(x), den: 1n };
   if (!Number.isFinite(x)) throw new RangeError(`rational: ${x} is not a finite number`);
-  return fromDecimalString(String(x));
+  // Packs repeat the same few fractions (0.5 points, 1.5 …): parse each once.
+  const known = decimals.get(x);
+  if (known) return known;
+  const parsed = fromDecimalString(String(x));
+  if (decimals.size >= CACHE_LIMIT) decimals.clear();
+  decimals.set(x, parsed);
+  return parsed;
 }
+
+const CACHE_LIMIT = 4096;
+const decimals = new Map<number, Rational>();
 
 /** A number or a rational, for functions that accept either. */
 export type RationalLike = Rational | number;
@@ -76,21 +85,26 @@ export function toRational(x: RationalLike): Rational {
   return typeof x === 'number' ? fromNumber(x) : x;
 }
 
+// Integers are the common case (counts, whole points): they skip the gcd.
+
 export function add(a: RationalLike, b: RationalLike): Rational {
   const x = toRational(a);
   const y = toRational(b);
+  if (x.den === 1n && y.den === 1n) return { num: x.num + y.num, den: 1n };
   return rational(x.num * y.den + y.num * x.den, x.den * y.den);
 }
 
 export function sub(a: RationalLike, b: RationalLike): Rational {
   const x = toRational(a);
   const y = toRational(b);
+  if (x.den === 1n && y.den === 1n) return { num: x.num - y.num, den: 1n };
   return rational(x.num * y.den - y.num * x.den, x.den * y.den);
 }
 
 export function mul(a: RationalLike, b: RationalLike): Rational {
   const x = toRational(a);
   const y = toRational(b);
+  if (x.den === 1n && y.den === 1n) return { num: x.num * y.num, den: 1n };
   return rational(x.num * y.num, x.den * y.den);
 }
 
@@ -116,6 +130,7 @@ export function abs(a: RationalLike): Rational {
 export function compare(a: RationalLike, b: RationalLike): -1 | 0 | 1 {
   const x = toRational(a);
   const y = toRational(b);
+  if (x.den === y.den) return x.num < y.num ? -1 : x.num > y.num ? 1 : 0;
   const left = x.num * y.den;
   const right = y.num * x.den;
   return left < right ? -1 : left > right ? 1 : 0;
@@ -173,13 +188,20 @@ export function ceil(a: Rational): bigint {
   return -floor(neg(a));
 }
 
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10n ** BigInt(i));
+
+function powerOfTen(digits: number): bigint {
+  return POWERS_OF_TEN[digits] ?? 10n ** BigInt(digits);
+}
+
 /**
  * Rounds to `digits` decimal places, halves away from zero (四舍五入: 2.345 → 2.35,
  * −2.345 → −2.35), and returns the exact rounded value.
  */
 export function round(a: Rational, digits: number): Rational {
   if (!Number.isInteger(digits) || digits < 0) throw new RangeError('rational: bad digits');
-  const scale = 10n ** BigInt(digits);
+  if (a.den === 1n) return a;
+  const scale = powerOfTen(digits);
   const magnitude = (a.num < 0n ? -a.num : a.num) * scale;
   let q = magnitude / a.den;
   if (2n * (magnitude % a.den) >= a.den) q += 1n;
@@ -192,7 +214,7 @@ export function round(a: Rational, digits: number): Rational {
  */
 export function toDecimalString(a: Rational, digits: number): string {
   const rounded = round(a, digits);
-  const scale = 10n ** BigInt(digits);
+  const scale = powerOfTen(digits);
   const negative = rounded.num < 0n;
   const scaled = ((negative ? -rounded.num : rounded.num) * scale) / rounded.den;
   const whole = (scaled / scale).toString();
@@ -204,12 +226,14 @@ export function toDecimalString(a: Rational, digits: number): string {
 
 /** Like {@link toDecimalString} without trailing zeros ("0.50" → "0.5", "4.00" → "4"). */
 export function toTrimmedDecimalString(a: Rational, digits: number): string {
+  if (a.den === 1n) return a.num.toString();
   const text = toDecimalString(a, digits);
   return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
 
 /** The decimal expansion of `a` if it terminates within `maxDigits` places, else null. */
 export function exactDecimalString(a: Rational, maxDigits = 12): string | null {
+  if (a.den === 1n) return a.num.toString();
   // A fraction terminates iff its denominator is 2^i × 5^j; it then needs max(i, j) places.
   let rest = a.den;
   let twos = 0;

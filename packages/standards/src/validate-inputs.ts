@@ -200,19 +200,23 @@ export function validateInputs(
     };
   }
   const raw = inputs as Readonly<Record<string, unknown>>;
-  const parsed = inputsSchema(pack, unitKind, options.mode).safeParse(raw);
-  if (parsed.success) {
+  // Most submissions are valid: a plain check decides that without zod (which is needed, and
+  // used, only to word what is wrong). It accepts exactly what the schema accepts, or less.
+  const valid = plainlyValid(pack, unitKind, options.mode, raw);
+  const parsed = valid ? null : inputsSchema(pack, unitKind, options.mode).safeParse(raw);
+  if (valid || parsed?.success) {
+    const data = (parsed?.success ? parsed.data : raw) as Readonly<Record<string, unknown>>;
     const clean: Record<string, InputValue> = {};
-    for (const key of Object.keys(parsed.data).sort()) {
-      const value = parsed.data[key];
-      if (value !== null && value !== undefined) clean[key] = value;
+    for (const key of Object.keys(data).sort()) {
+      const value = data[key];
+      if (value !== null && value !== undefined) clean[key] = value as InputValue;
     }
     const broken = checkConstraints(pack, unitKind, new Map(Object.entries(clean)));
     return broken.length > 0 ? { ok: false, issues: broken } : { ok: true, inputs: clean };
   }
   const byId = new Map(pack.inputs.map((input) => [input.id, input]));
   const issues: InputIssue[] = [];
-  for (const issue of parsed.error.issues) {
+  for (const issue of parsed?.error?.issues ?? []) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         issues.push({
@@ -236,6 +240,111 @@ export function validateInputs(
   return { ok: false, issues };
 }
 
+/** What the plain check needs of each input, per pack, unit kind and mode. */
+interface PlainField {
+  readonly input: Input;
+  readonly applies: boolean;
+  readonly required: boolean;
+}
+const plainFields = new WeakMap<Pack, Map<string, Map<string, PlainField>>>();
+
+function fieldsFor(pack: Pack, unitKind: UnitKind | undefined, mode: ValidationMode) {
+  let perPack = plainFields.get(pack);
+  if (!perPack) {
+    perPack = new Map();
+    plainFields.set(pack, perPack);
+  }
+  const key = `${unitKind ?? '*'}:${mode}`;
+  let fields = perPack.get(key);
+  if (!fields) {
+    fields = new Map(
+      pack.inputs.map((input) => [
+        input.id,
+        { input, applies: inputAppliesTo(input, unitKind), required: mustBeGiven(input, mode) },
+      ]),
+    );
+    perPack.set(key, fields);
+  }
+  return fields;
+}
+
+function plainValue(input: Input, value: unknown): boolean {
+  const within = (x: number, min: number | undefined, max: number | undefined) =>
+    (min === undefined || x >= min) && (max === undefined || x <= max);
+  switch (input.kind) {
+    case 'count':
+      return (
+        typeof value === 'number' &&
+        Number.isSafeInteger(value) &&
+        value >= 0 &&
+        within(value, input.min, input.max)
+      );
+    case 'number':
+      return (
+        typeof value === 'number' && Number.isFinite(value) && within(value, input.min, input.max)
+      );
+    case 'percent':
+      return (
+        typeof value === 'number' &&
+        Number.isFinite(value) &&
+        value >= 0 &&
+        value <= 100 &&
+        within(value, input.min, input.max)
+      );
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'enum':
+      return typeof value === 'string' && input.options.some((o) => o.value === value);
+    case 'text':
+      return typeof value === 'string' && value.length <= input.maxLength;
+    case 'evidence':
+      return (
+        (typeof value === 'string' && value.length > 0) ||
+        (Array.isArray(value) &&
+          value.length > 0 &&
+          value.every((v) => typeof v === 'string' && v.length > 0))
+      );
+    case 'date':
+      // Calendar validity is zod's to judge.
+      return false;
+  }
+}
+
+/** True only when the zod schema certainly accepts `raw` (false when unsure: zod decides). */
+function plainlyValid(
+  pack: Pack,
+  unitKind: UnitKind | undefined,
+  mode: ValidationMode,
+  raw: Readonly<Record<string, unknown>>,
+): boolean {
+  const fields = fieldsFor(pack, unitKind, mode);
+  for (const key of Object.keys(raw)) if (!fields.has(key)) return false;
+  for (const field of fields.values()) {
+    const value = raw[field.input.id];
+    if (value === undefined || value === null) {
+      if (field.applies && field.required) return false;
+      continue;
+    }
+    if (!field.applies || !plainValue(field.input, value)) return false;
+  }
+  return true;
+}
+
+/** The constraint issues of plainly valid inputs (all validateInputs could still find). */
+function constraintIssues(
+  pack: Pack,
+  unitKind: UnitKind | undefined,
+  raw: Readonly<Record<string, unknown>>,
+): InputIssue[] {
+  if (pack.constraints.length === 0) return [];
+  const given = new Map<string, InputValue>();
+  for (const key of Object.keys(raw)) {
+    const value = raw[key];
+    if (value !== null && value !== undefined) given.set(key, value as InputValue);
+  }
+  return checkConstraints(pack, unitKind, given);
+}
+
 export interface ReadInputs {
   /** Usable values (defaults applied), by input id. */
   readonly values: ReadonlyMap<string, InputValue>;
@@ -256,7 +365,12 @@ export function readInputs(
     typeof inputs === 'object' && inputs !== null && !Array.isArray(inputs)
       ? (inputs as Readonly<Record<string, unknown>>)
       : {};
-  const checked = validateInputs(pack, unitKind, raw, { mode: 'draft' });
+  // Plainly valid inputs (the usual case) can only break constraints: skip the rest.
+  const checked: InputValidation = plainlyValid(pack, unitKind, 'draft', raw)
+    ? ((issues) => (issues.length > 0 ? { ok: false, issues } : { ok: true, inputs: {} }))(
+        constraintIssues(pack, unitKind, raw),
+      )
+    : validateInputs(pack, unitKind, raw, { mode: 'draft' });
   // Inconsistent data (a failed constraint) is reported but still scored as given.
   const rejected = new Set(
     checked.ok ? [] : checked.issues.filter((i) => i.code !== 'constraint').map((i) => i.field),

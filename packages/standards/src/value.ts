@@ -44,10 +44,27 @@ export function displayDecimal(x: Rational, digits: number): string {
 /** A number shown in its format: "43", "2.5", "89.6%". */
 export function displayNumber(x: Rational, format: NumberFormat, digits?: number): string {
   const places = digits ?? DEFAULT_DIGITS[format];
-  if (format === 'percent') return `${displayDecimal(mul(x, 100), places)}%`;
-  if (format === 'count' && x.den !== 1n) return displayDecimal(x, Math.max(places, 2));
-  return displayDecimal(x, places);
+  // The same value is often shown several times (a metric in its fact, its item and the
+  // scorecard): remember each rendering on the (immutable) rational.
+  const key = `${format}${places}`;
+  let shown = displays.get(x);
+  const known = shown?.get(key);
+  if (known !== undefined) return known;
+  const text =
+    format === 'percent'
+      ? `${displayDecimal(mul(x, 100), places)}%`
+      : format === 'count' && x.den !== 1n
+        ? displayDecimal(x, Math.max(places, 2))
+        : displayDecimal(x, places);
+  if (!shown) {
+    shown = new Map();
+    displays.set(x, shown);
+  }
+  shown.set(key, text);
+  return text;
 }
+
+const displays = new WeakMap<Rational, Map<string, string>>();
 
 export function displayValue(value: Value, digits?: number): Text {
   switch (value.type) {
@@ -65,8 +82,15 @@ export function displayValue(value: Value, digits?: number): Text {
 /** Plain JSON for a value: percentages as percent numbers (85 % → 85), like inputs are given. */
 export function valueToJson(value: Value): number | boolean | string {
   if (value.type !== 'number') return value.value;
-  return toNumber(value.format === 'percent' ? mul(value.value, 100) : value.value);
+  if (value.format !== 'percent') return toNumber(value.value);
+  const known = percentNumbers.get(value.value);
+  if (known !== undefined) return known;
+  const n = toNumber(mul(value.value, 100));
+  percentNumbers.set(value.value, n);
+  return n;
 }
+
+const percentNumbers = new WeakMap<Rational, number>();
 
 /** "17/20" style exact text of a number value, for audit trails. */
 export function exactText(value: Value): string {

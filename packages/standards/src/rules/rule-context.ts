@@ -88,8 +88,17 @@ export function bounds(min: q.RationalLike, max: q.RationalLike): Bounds {
 
 /** "4", "4.5", "−5": points as shown in explanations. */
 export function formatPoints(points: q.Rational): string {
-  return displayDecimal(points, 2).replace(/^-/, '−');
+  if (points.den === 1n) return points.num < 0n ? `−${-points.num}` : points.num.toString();
+  const key = `${points.num}/${points.den}`;
+  const known = shownPoints.get(key);
+  if (known !== undefined) return known;
+  const shown = displayDecimal(points, 2).replace(/^-/, '−');
+  if (shownPoints.size >= 4096) shownPoints.clear();
+  shownPoints.set(key, shown);
+  return shown;
 }
+
+const shownPoints = new Map<string, string>();
 
 /** "得4分" / "4 points"; "不得分" / "0 points"; "倒扣5分" / "−5 points". */
 export function pointsText(points: q.Rational): Text {
