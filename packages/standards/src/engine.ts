@@ -84,7 +84,8 @@ function compareIds(a: string, b: string): number {
 }
 
 function sortedRecord<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
-  const list = [...entries].sort((a, b) => compareIds(a[0], b[0]));
+  const list = [...entries];
+  if (list.length > 1) list.sort((a, b) => compareIds(a[0], b[0]));
   const record: Record<string, T> = {};
   for (const [key, value] of list) record[key] = value;
   return record;

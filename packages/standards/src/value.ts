@@ -44,11 +44,12 @@ export function displayDecimal(x: Rational, digits: number): string {
 /** A number shown in its format: "43", "2.5", "89.6%". */
 export function displayNumber(x: Rational, format: NumberFormat, digits?: number): string {
   const places = digits ?? DEFAULT_DIGITS[format];
+  if (x.den === 1n && format !== 'percent') return x.num.toString();
   // The same value is often shown several times (a metric in its fact, its item and the
   // scorecard): remember each rendering on the (immutable) rational.
-  const key = `${format}${places}`;
+  const key = FORMAT_INDEX[format] * 16 + places;
   let shown = displays.get(x);
-  const known = shown?.get(key);
+  const known = shown?.[key];
   if (known !== undefined) return known;
   const text =
     format === 'percent'
@@ -57,14 +58,15 @@ export function displayNumber(x: Rational, format: NumberFormat, digits?: number
         ? displayDecimal(x, Math.max(places, 2))
         : displayDecimal(x, places);
   if (!shown) {
-    shown = new Map();
+    shown = [];
     displays.set(x, shown);
   }
-  shown.set(key, text);
+  shown[key] = text;
   return text;
 }
 
-const displays = new WeakMap<Rational, Map<string, string>>();
+const FORMAT_INDEX: Readonly<Record<NumberFormat, number>> = { count: 0, number: 1, percent: 2 };
+const displays = new WeakMap<Rational, string[]>();
 
 export function displayValue(value: Value, digits?: number): Text {
   switch (value.type) {
