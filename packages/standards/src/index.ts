@@ -3,6 +3,9 @@
 
 export { canonicalJson } from './canonical-json.ts';
 export { contentHash } from './content-hash.ts';
+export { diffPacks, type PackDiff } from './diff/diff-packs.ts';
+export { type RescorePreview, rescorePreview } from './diff/rescore-preview.ts';
+export { packMarkdown } from './doc/pack-markdown.ts';
 export {
   type CycleOptions,
   type CycleScore,
@@ -14,6 +17,8 @@ export {
 } from './engine.ts';
 export type { Expression } from './expression.ts';
 export { describeExpression } from './expression-describe.ts';
+export type { LintFinding, LintResult } from './lint/lint-finding.ts';
+export { lintPack, lintPackSource } from './lint/lint-pack.ts';
 export { definePack, findPackProblems, PackError, type PackProblem } from './pack-integrity.ts';
 export {
   type Aggregate,
@@ -60,6 +65,8 @@ export {
   scorecardSchema,
 } from './scorecard.ts';
 export { sha256Hex } from './sha256.ts';
+export { derivePack } from './tailor/derive-pack.ts';
+export { type PackOverrides, packOverridesSchema } from './tailor/pack-overrides.ts';
 export type { Text } from './text.ts';
 export { type UnitKind, unitKinds } from './unit-kind.ts';
 export {
@@ -70,3 +77,4 @@ export {
   type ValidationMode,
   validateInputs,
 } from './validate-inputs.ts';
+export { versionForPeriod } from './versions/version-for-period.ts';
