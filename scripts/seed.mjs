@@ -4,11 +4,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { demoSeedStatements, toSqlScript } from '../workers/api/src/seed/demo-seed.ts';
-import { bin, mustRun, persistTo, root } from './lib.mjs';
+import { bin, mustRun, persistTo } from './lib.mjs';
+
+// `--persist-to DIR` seeds another local D1 (the browser tests' own), else pnpm dev's.
+const flag = process.argv.indexOf('--persist-to');
+const target = flag >= 0 && process.argv[flag + 1] ? resolve(process.argv[flag + 1]) : persistTo;
 
 const statements = await demoSeedStatements();
-mkdirSync(resolve(root, '.wrangler'), { recursive: true });
-const file = resolve(root, '.wrangler/seed.sql');
+// Beside the database it seeds, so two seeds of two databases never share a file.
+mkdirSync(target, { recursive: true });
+const file = resolve(target, 'seed.sql');
 writeFileSync(file, `${toSqlScript(statements)}\n`);
 await mustRun(bin('wrangler'), [
   'd1',
@@ -16,7 +21,7 @@ await mustRun(bin('wrangler'), [
   'kaoping',
   '--local',
   '--persist-to',
-  persistTo,
+  target,
   '--file',
   file,
 ]);
