@@ -6,6 +6,7 @@ interface __BaseEnv_Env {
 	SIGNUP_LIMITER: RateLimit;
 	SIGNIN_LIMITER: RateLimit;
 	TOKEN_LIMITER: RateLimit;
+	PREVIEW_LIMITER: RateLimit;
 	ASSETS: Fetcher;
 	PUBLIC_ORIGIN: "http://127.0.0.1:8787";
 	ENVIRONMENT: "development";

@@ -11,6 +11,7 @@ import {
 } from './routes/invitations/invitations.index.ts';
 import { oauthRouter } from './routes/oauth/oauth.index.ts';
 import { orgUnitsRouter } from './routes/org-units/org-units.index.ts';
+import { packsRouter } from './routes/packs/packs.index.ts';
 import { peopleRouter } from './routes/people/people.index.ts';
 import { signUpRouter } from './routes/signup/signup.index.ts';
 
@@ -62,5 +63,6 @@ export function buildApp() {
   app.route('/', clientsRouter);
   app.route('/', orgUnitsRouter);
   app.route('/', auditRouter);
+  app.route('/', packsRouter);
   return app;
 }

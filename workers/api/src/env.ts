@@ -39,6 +39,7 @@ export const EnvSchema = z.object({
   SIGNUP_LIMITER: rateLimiter('SIGNUP_LIMITER'),
   SIGNIN_LIMITER: rateLimiter('SIGNIN_LIMITER'),
   TOKEN_LIMITER: rateLimiter('TOKEN_LIMITER'),
+  PREVIEW_LIMITER: rateLimiter('PREVIEW_LIMITER'),
 });
 
 export type AppEnv = z.infer<typeof EnvSchema>;

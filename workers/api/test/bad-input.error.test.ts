@@ -56,6 +56,14 @@ const FIXTURES: Fixtures = {
   expires_at: () => undefined,
   expires_in_days: () => 7,
   name_en: () => undefined,
+  key: () => 'gz.full-employment',
+  version: () => '2024.1-fuzz.1',
+  effective_from: () => '2024-01-01',
+  // Optional nested objects are sampled only when named here, so their fields get fuzzed too.
+  parent: () => ({ key: 'gz.full-employment', version: '2024.1' }),
+  overrides: () => ({ title: { zh: '样', en: 'x' }, issuer: { zh: '样', en: 'x' } }),
+  title: () => ({ zh: '样', en: 'x' }),
+  issuer: () => ({ zh: '样', en: 'x' }),
 };
 
 function pathFor(op: Operation): string {
@@ -64,6 +72,9 @@ function pathFor(op: Operation): string {
     userId: t.people.viewer.id,
     clientId: t.clients.writerClient.id,
     invitationId: t.invitationId,
+    key: 'gz.full-employment',
+    version: '2024.1',
+    pinId: 'pin_00000000000000000000000000000000',
   };
   return op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const id = ids[name];

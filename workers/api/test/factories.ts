@@ -252,3 +252,51 @@ export async function databaseFingerprint(): Promise<Record<string, string>> {
   }
   return out;
 }
+
+export interface TestPackVersion {
+  key: string;
+  version: string;
+  /** The row's ETag after the factory's last write. */
+  etag: string;
+}
+
+/**
+ * A tailored version of gz.full-employment@2024.1 owned by `tenant`, through the real API:
+ * derived (a higher 一.3 threshold), then published unless `publish` is false; with `pin`,
+ * also pinned from 2023-10-01 (the pin's id is returned).
+ */
+export async function createTailoredPack(
+  tenant: TestTenant,
+  options: { publish?: boolean; pin?: boolean; version?: string } = {},
+): Promise<TestPackVersion & { pinId: string | null }> {
+  const base = '/v1/packs/gz.full-employment/versions';
+  const draft = await callJson<{ key: string; version: string; etag: string }>(
+    `${base}/2024.1/derive`,
+    {
+      token: tenant.tokens.admin,
+      body: {
+        ...(options.version ? { version: options.version } : {}),
+        overrides: { items: { '一.3': { set: { '/bands/0/threshold': 92 } } } },
+      },
+    },
+  );
+  let etag = draft.etag;
+  if (options.publish !== false) {
+    const published = await callJson<{ etag: string }>(`${base}/${draft.version}/publish`, {
+      method: 'POST',
+      token: tenant.tokens.admin,
+      headers: { 'if-match': etag },
+      expect: 200,
+    });
+    etag = published.etag;
+  }
+  let pinId: string | null = null;
+  if (options.pin) {
+    const pin = await callJson<{ id: string }>('/v1/pack-pins', {
+      token: tenant.tokens.admin,
+      body: { key: draft.key, version: draft.version, effective_from: '2023-10-01' },
+    });
+    pinId = pin.id;
+  }
+  return { key: draft.key, version: draft.version, etag, pinId };
+}

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  createTailoredPack,
   createTestTenant,
   type PrincipalName,
+  type TestPackVersion,
   type TestTenant,
   tenantSnapshot,
 } from './factories.ts';
@@ -27,6 +29,8 @@ import {
 
 let a: TestTenant;
 let b: TestTenant;
+/** A's own tailored, published and pinned version of gz.full-employment. */
+let aPack: TestPackVersion & { pinId: string | null };
 
 /** One of A's ids for each path parameter; the prefix makes a missing id of the same kind. */
 const PATH_FIXTURES: Record<string, () => string> = {
@@ -34,6 +38,9 @@ const PATH_FIXTURES: Record<string, () => string> = {
   userId: () => a.people.viewer.id,
   clientId: () => a.clients.readerClient.id,
   invitationId: () => a.invitationId,
+  key: () => aPack.key,
+  version: () => aPack.version,
+  pinId: () => aPack.pinId!,
 };
 
 /** A value for each query parameter, A's where it can carry an id. `cursor` comes from A's own listing. */
@@ -48,6 +55,9 @@ const QUERY_FIXTURES: Record<string, () => string> = {
   since: () => '2000-01-01T00:00:00Z',
   until: () => '2100-01-01T00:00:00Z',
   limit: () => '5',
+  unit_kind: () => 'village',
+  to: () => `${aPack.key}@${aPack.version}`,
+  key: () => aPack.key,
 };
 
 /** Body fields by name: A's ids, slugs and emails where a field can carry one. */
@@ -71,6 +81,10 @@ const BODY_FIXTURES: Fixtures = {
   expires_at: () => undefined,
   expires_in_days: () => 7,
   name_en: () => undefined,
+  key: () => aPack.key,
+  version: () => aPack.version,
+  effective_from: () => '2024-01-01',
+  parent: () => ({ key: aPack.key, version: aPack.version }),
 };
 
 /** text/csv bodies: a row whose parent is one of A's units, by code. */
@@ -155,6 +169,8 @@ function secretsOfA(): string[] {
     ...Object.values(a.people).flatMap((p) => [p.id, p.email]),
     ...Object.values(a.clients).map((c) => c.id),
     a.invitationId,
+    aPack.version,
+    aPack.pinId ?? '',
   ].filter((s) => s.length > 0);
 }
 
@@ -162,6 +178,7 @@ const stripRequestId = (text: string) => text.replace(/"request_id":"[^"]*"/, ''
 
 beforeAll(async () => {
   [a, b] = await Promise.all([createTestTenant(), createTestTenant()]);
+  aPack = await createTailoredPack(a, { pin: true });
 });
 
 describe('isolation: every route, another tenant’s ids, another tenant’s tokens', () => {

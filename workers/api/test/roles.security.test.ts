@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  createTailoredPack,
   createTestTenant,
   type PrincipalName,
   TEST_PASSWORD,
@@ -62,6 +63,9 @@ async function etagOfPerson(id: string): Promise<string> {
 }
 
 const ADMIN_ONLY: PrincipalName[] = ['admin'];
+/** Stateless computations (lint, score preview): every person, and scores:read clients. */
+const READERS: PrincipalName[] = ['admin', 'reviewer', 'reporter', 'viewer', 'readerClient'];
+const GZ = '/v1/packs/gz.full-employment/versions';
 
 const EXPECTATIONS: Record<
   string,
@@ -159,6 +163,70 @@ const EXPECTATIONS: Record<
       body: { name: unique('客户端'), scopes: ['scores:read'] },
       ok: 201,
     }),
+  },
+  'POST /v1/packs/lint': {
+    allowed: READERS,
+    scenario: async () => ({ path: '/v1/packs/lint', body: { pack: {} }, ok: 200 }),
+  },
+  'POST /v1/packs/{key}/versions/{version}/score': {
+    allowed: READERS,
+    scenario: async () => ({
+      path: `${GZ}/2024.1/score`,
+      body: { unitKind: 'community', inputs: { difficultTotal: 3 } },
+      ok: 200,
+    }),
+  },
+  'POST /v1/packs/{key}/versions/{version}/derive': {
+    allowed: ADMIN_ONLY,
+    scenario: async () => ({ path: `${GZ}/2024.1/derive`, body: {}, ok: 201 }),
+  },
+  'PATCH /v1/packs/{key}/versions/{version}': {
+    allowed: ADMIN_ONLY,
+    scenario: async () => {
+      const draft = await createTailoredPack(t, { publish: false });
+      return {
+        path: `${GZ}/${draft.version}`,
+        headers: { 'if-match': draft.etag },
+        body: { overrides: { parameters: { passMark: 75 } } },
+        ok: 200,
+      };
+    },
+  },
+  'POST /v1/packs/{key}/versions/{version}/publish': {
+    allowed: ADMIN_ONLY,
+    scenario: async () => {
+      const draft = await createTailoredPack(t, { publish: false });
+      return {
+        path: `${GZ}/${draft.version}/publish`,
+        headers: { 'if-match': draft.etag },
+        ok: 200,
+      };
+    },
+  },
+  'DELETE /v1/packs/{key}/versions/{version}': {
+    allowed: ADMIN_ONLY,
+    scenario: async () => {
+      const draft = await createTailoredPack(t, { publish: false });
+      return { path: `${GZ}/${draft.version}`, headers: { 'if-match': draft.etag }, ok: 204 };
+    },
+  },
+  'POST /v1/pack-pins': {
+    allowed: ADMIN_ONLY,
+    scenario: async () => {
+      const v = await createTailoredPack(t);
+      return {
+        path: '/v1/pack-pins',
+        body: { key: v.key, version: v.version, effective_from: '2024-01-01' },
+        ok: 201,
+      };
+    },
+  },
+  'DELETE /v1/pack-pins/{pinId}': {
+    allowed: ADMIN_ONLY,
+    scenario: async () => {
+      const v = await createTailoredPack(t, { pin: true });
+      return { path: `/v1/pack-pins/${v.pinId}`, ok: 204 };
+    },
   },
   'DELETE /v1/clients/{clientId}': {
     allowed: ADMIN_ONLY,

@@ -7,8 +7,12 @@ import type { AppBindings } from './types.ts';
 export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_IMPORT_BODY_BYTES = 4 * 1024 * 1024;
 
+/** A pack sent to be linted (POST /v1/packs/lint): the province pack is 120 KB as JSON. */
+export const MAX_PACK_BODY_BYTES = 512 * 1024;
+
 /** Routes that accept a larger body, by exact path. */
 const LARGE_BODY_PATHS = new Set(['/v1/org-units/import']);
+const PACK_BODY_PATHS = new Set(['/v1/packs/lint']);
 
 /** Media types any /v1 route accepts; each route narrows this further. */
 const ACCEPTED = [
@@ -18,6 +22,7 @@ const ACCEPTED = [
 ];
 
 export function maxBodyBytes(path: string): number {
+  if (PACK_BODY_PATHS.has(path)) return MAX_PACK_BODY_BYTES;
   return LARGE_BODY_PATHS.has(path) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
 }
 

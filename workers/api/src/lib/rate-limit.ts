@@ -4,7 +4,11 @@ import { AppError } from './problem.ts';
 import type { AppBindings } from './types.ts';
 
 /** The rate-limit bindings in wrangler.toml ([[ratelimits]]). */
-export type LimiterName = 'SIGNUP_LIMITER' | 'SIGNIN_LIMITER' | 'TOKEN_LIMITER';
+export type LimiterName =
+  | 'SIGNUP_LIMITER'
+  | 'SIGNIN_LIMITER'
+  | 'TOKEN_LIMITER'
+  | 'PREVIEW_LIMITER';
 
 /** Every limiter counts over 60 s, so a refused caller can retry after that. */
 export const RATE_LIMIT_PERIOD_SECONDS = 60;
