@@ -1,6 +1,8 @@
 // `pnpm dev`: build the UI, migrate and seed the local D1, then run the api and
-// scheduler workers in one wrangler session on http://127.0.0.1:8787.
+// scheduler workers in one wrangler session on http://127.0.0.1:8787. Scoring runs
+// are ticked every 30 s (scripts/dev-scheduler.mjs: wrangler dev fires no crons).
 import { resolve } from 'node:path';
+import { startSchedulerTicker } from './dev-scheduler.mjs';
 import {
   bin,
   ensureDevSigningKey,
@@ -19,9 +21,14 @@ await mustRun(process.execPath, [resolve(root, 'packages/ui/build.mjs')]);
 for (const [cmd, args] of prepareLocalDbCommands()) await mustRun(cmd, args);
 
 console.log(`\n考评 Kaoping ${version} → http://127.0.0.1:8787  (API /v1, docs /docs)\n`);
+const ticker = startSchedulerTicker({
+  port: Number(process.env.PORT ?? '8787') + 1,
+  waitFor: `http://127.0.0.1:${process.env.PORT ?? '8787'}/healthz`,
+});
 const code = await run(bin('wrangler'), [
   ...wranglerDevArgs({ port: process.env.PORT ?? '8787', version }),
   '--test-scheduled',
   ...process.argv.slice(2),
 ]);
+ticker.stop();
 process.exit(code);

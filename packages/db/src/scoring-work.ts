@@ -28,9 +28,11 @@ import type { TenantDb } from './tenant-db.ts';
  *   pack version, parameters, references of a cycle
  *                                      → cycleScoringChanged (epoch+1, every stage row dirty,
  *                                        rollups recomputed)
- *   submission status (a transition), a progress report
+ *   submission status (a transition), a progress report (its progress_reports row)
  *                                      → submissionStatusChanged (rollups and deadline flags)
- *   targets, units in scope            → cycleRollupsChanged / unitScopeChanged
+ *   targets                            → cycleRollupsChanged
+ *   a unit entering or leaving the scope, or moving in the org tree (区划调整)
+ *                                      → unitScopeChanged (for each cycle it is in)
  *   a milestone's due_at or recurrence → milestoneChanged
  */
 

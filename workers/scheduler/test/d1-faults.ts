@@ -22,6 +22,7 @@ export class InjectedFault extends Error {
 }
 
 const READS = new Set(['run', 'all', 'first', 'raw']);
+const sqlOf = new WeakMap<object, string>();
 
 export class FaultyD1 {
   calls = 0;
@@ -39,6 +40,8 @@ export class FaultyD1 {
   }
 
   batches = 0;
+  /** Rows read per SQL text (the first 80 characters), to find the expensive statements. */
+  readonly readsBySql = new Map<string, number>();
 
   private async gate(kind: 'batch' | 'statement'): Promise<void> {
     this.calls += 1;
@@ -49,17 +52,21 @@ export class FaultyD1 {
     if (this.plan.failAt === call) throw new InjectedFault(call);
   }
 
-  private account(meta: unknown): void {
+  private account(meta: unknown, sql?: string): void {
     const m = meta as { rows_read?: number; rows_written?: number } | undefined;
     this.rowsRead += m?.rows_read ?? 0;
     this.rowsWritten += m?.rows_written ?? 0;
+    if (sql) {
+      const key = sql.replace(/\s+/g, ' ').slice(0, 80);
+      this.readsBySql.set(key, (this.readsBySql.get(key) ?? 0) + (m?.rows_read ?? 0));
+    }
   }
 
-  private statement(real: D1PreparedStatement): D1PreparedStatement {
+  private statement(real: D1PreparedStatement, sql: string): D1PreparedStatement {
     const proxy: D1PreparedStatement = new Proxy(real, {
       get: (target, prop) => {
         if (prop === 'bind') {
-          return (...values: unknown[]) => this.statement(target.bind(...values));
+          return (...values: unknown[]) => this.statement(target.bind(...values), sql);
         }
         if (typeof prop === 'string' && READS.has(prop)) {
           return async (...args: unknown[]) => {
@@ -70,7 +77,7 @@ export class FaultyD1 {
             ] as (...a: unknown[]) => Promise<unknown>;
             const result = await method.apply(target, args);
             if (result && typeof result === 'object' && 'meta' in result) {
-              this.account((result as { meta: unknown }).meta);
+              this.account((result as { meta: unknown }).meta, sqlOf.get(proxy));
             }
             return result;
           };
@@ -80,6 +87,7 @@ export class FaultyD1 {
       },
     });
     this.unwrap.set(proxy, real);
+    sqlOf.set(proxy, sql);
     return proxy;
   }
 
@@ -87,13 +95,15 @@ export class FaultyD1 {
   get binding(): D1Database {
     this.proxy ??= new Proxy(this.real, {
       get: (target, prop) => {
-        if (prop === 'prepare') return (sql: string) => this.statement(target.prepare(sql));
+        if (prop === 'prepare') return (sql: string) => this.statement(target.prepare(sql), sql);
         if (prop === 'batch') {
           return async (statements: D1PreparedStatement[]) => {
             await this.gate('batch');
             this.statements += statements.length;
             const results = await target.batch(statements.map((s) => this.unwrap.get(s) ?? s));
-            for (const r of results) this.account(r.meta);
+            results.forEach((r, i) => {
+              this.account(r.meta, sqlOf.get(statements[i] as object));
+            });
             return results;
           };
         }

@@ -190,13 +190,7 @@ export const submissionStages = sqliteTable(
     uniqueIndex('submission_stages_uq').on(t.tenantId, t.submissionId, t.stage),
     index('submission_stages_dirty_idx').on(t.dirty, t.tenantId, t.cycleId),
     /** The scheduler reads a cycle's dirty rows in key order, a chunk at a time. */
-    index('submission_stages_work_idx').on(
-      t.tenantId,
-      t.cycleId,
-      t.dirty,
-      t.submissionId,
-      t.stage,
-    ),
+    index('submission_stages_work_idx').on(t.tenantId, t.cycleId, t.dirty, t.submissionId, t.stage),
   ],
 );
 

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { newId } from '@kaoping/db/ids';
-import { milestones, submissions, transitions } from '@kaoping/db/schema';
+import { milestones, progressReports, submissions } from '@kaoping/db/schema';
 import { milestoneChanged, submissionStatusChanged } from '@kaoping/db/scoring-work';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -106,22 +106,26 @@ describe('deadline flags', () => {
       dueAt: occurrences[0] as string,
       recurrence: { weekday: 4, time: '16:00', timezone: 'Asia/Shanghai' },
     });
-    const report = (unit: typeof steady, at: number) =>
-      campaign.tdb.insert(transitions, {
-        id: newId('transition'),
+    // A report is filed under the first occurrence not yet past (issue 5's progress_reports).
+    const report = (unit: typeof steady, dueAt: string) =>
+      campaign.tdb.insert(progressReports, {
+        id: newId('progressReport'),
+        cycleId: campaign.cycleId,
+        milestoneId,
+        orgUnitId: unit.id,
         submissionId: unit.submissionId,
-        fromStatus: 'submitted',
-        toStatus: 'submitted',
-        action: 'progress_report',
-        actorId: 'usr_test',
-        at: new Date(at).toISOString(),
+        dueAt,
+        body: '本周推进情况',
+        figures: {},
+        createdBy: 'usr_test',
+        createdAt: AT,
+        updatedAt: AT,
       });
-    const dueMs = occurrences.map((o) => Date.parse(o));
     await campaign.tdb.batch([
-      // Every week, a day before the deadline.
-      ...dueMs.map((d) => report(steady, d - 24 * 3600_000)),
+      // Every week.
+      ...occurrences.map((d) => report(steady, d)),
       // Only in the third week.
-      report(once, (dueMs[2] as number) - 3600_000),
+      report(once, occurrences[2] as string),
     ]);
     const outcome = await tickOutcome();
     // `once` misses weeks 1, 2 and 4; `silent` all four.
@@ -141,18 +145,20 @@ describe('deadline flags', () => {
     const next = await env.DB.prepare('SELECT next_check_at FROM milestones WHERE id = ?')
       .bind(milestoneId)
       .first<{ next_check_at: string }>();
-    expect(next?.next_check_at).toBe(new Date((dueMs[3] as number) + week).toISOString());
+    expect(next?.next_check_at).toBe(
+      new Date(Date.parse(occurrences[3] as string) + week).toISOString(),
+    );
 
-    // `silent` reports now (late); the contract marks the unit so the flags are re-checked.
+    // `silent` reports now (late, so for the coming week); the contract marks the unit so its
+    // flags are looked at again.
+    const coming = new Date(Date.parse(occurrences[3] as string) + week).toISOString();
     await campaign.tdb.batch([
-      report(silent, Date.now() - 1000),
-      ...[silent].map(() =>
-        submissionStatusChanged(campaign.tdb, {
-          cycleId: campaign.cycleId,
-          orgUnitId: silent.id,
-          at: AT,
-        }),
-      ),
+      report(silent, coming),
+      submissionStatusChanged(campaign.tdb, {
+        cycleId: campaign.cycleId,
+        orgUnitId: silent.id,
+        at: AT,
+      }),
     ]);
     await tickOutcome();
     const afterReport = await flags(campaign, milestoneId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueOccurrences, NEVER, reached, reportWindow } from './occurrences.ts';
+import { dueOccurrences, NEVER, reached } from './occurrences.ts';
 
 // When milestones fall due: once, or weekly (003_…txt: 每周四下午4点前, Thursdays 16:00 in
 // UTC+8 = 08:00Z), from due_at until the recurrence's last day.
@@ -34,13 +34,6 @@ describe('dueOccurrences', () => {
     expect(
       dueOccurrences(THURSDAY, { until: '2026-11-25' }, null, ms('2026-12-20T00:00:00Z')).due,
     ).toHaveLength(3);
-  });
-
-  it('the report window for an occurrence is the week up to it', () => {
-    expect(reportWindow('2026-11-12T08:00:00.000Z', true)).toEqual({
-      from: '2026-11-05T08:00:00.000Z',
-      to: '2026-11-12T08:00:00.000Z',
-    });
   });
 });
 

@@ -66,15 +66,6 @@ export function dueOccurrences(
   return { due: kept, nextCheckAt: at <= end ? new Date(at).toISOString() : NEVER };
 }
 
-/** The window a weekly progress report for occurrence `dueAt` must fall in: (due − 7 d, due]. */
-export function reportWindow(dueAt: string, weekly: boolean): { from: string; to: string } {
-  const to = Date.parse(dueAt);
-  return {
-    from: weekly ? new Date(to - WEEK_MS).toISOString() : '0000-01-01T00:00:00.000Z',
-    to: dueAt,
-  };
-}
-
 /** Review-chain order; a returned submission is back at the start, a revoked one was published. */
 const RANK: Readonly<Record<string, number>> = {
   draft: 0,

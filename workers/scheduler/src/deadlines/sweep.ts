@@ -1,6 +1,6 @@
 import { type Sql, type Statement, stmt } from '../d1.ts';
 import { holdLease, type Lease } from '../run/lease.ts';
-import { dueOccurrences, parseRecurrence, reached, reportWindow } from './occurrences.ts';
+import { dueOccurrences, parseRecurrence, reached } from './occurrences.ts';
 
 /**
  * Deadline flags: a milestone past due whose step a unit in scope has not done is flagged for
@@ -8,10 +8,11 @@ import { dueOccurrences, parseRecurrence, reached, reportWindow } from './occurr
  * is done. The step is:
  *   - `required_status` set: the unit's submission has reached that status (review-chain order;
  *     returned counts as not yet submitted);
- *   - kind `progress_report` (weekly, 003's 每周四下午4点前): the unit made a progress report in
- *     the week up to the occurrence — a `transitions` row with action 'progress_report' on its
- *     submission (issue 5 records reports that way and includes submissionStatusChanged in the
- *     same batch); a missed week is resolved by the unit's next report.
+ *   - kind `progress_report` (weekly, 003's 每周四下午4点前): the unit has a `progress_reports`
+ *     row for that occurrence (its due_at — issue 5 files each report under the first
+ *     occurrence not yet past). A missed week is resolved by the unit's next report (a row
+ *     for a later occurrence). Issue 5 includes submissionStatusChanged in the report's batch,
+ *     so the cycle's flags are looked at again.
  * Milestones with neither are reminders only. Flags are checked when an occurrence falls due
  * (milestones.next_check_at) and resolved when the cycle's units change (the rollup refresh's
  * cycles), so an idle tick reads nothing here.
@@ -58,26 +59,23 @@ async function unitStatuses(
   return new Map(rows.map((r) => [r.org_unit_id, r.status]));
 }
 
-async function reportsBetween(
+/** The occurrences each unit has reported for, from `from` on. */
+async function reports(
   sql: Sql,
-  tenantId: string,
-  cycleId: string,
+  milestone: { tenant_id: string; cycle_id: string; id: string },
   from: string,
-  to: string,
-): Promise<{ orgUnitId: string; at: string }[]> {
-  const rows = await sql.all<{ org_unit_id: string; at: string }>(
+): Promise<{ orgUnitId: string; dueAt: string }[]> {
+  const rows = await sql.all<{ org_unit_id: string; due_at: string }>(
     stmt(
-      `SELECT s.org_unit_id, t.at FROM transitions t
-       JOIN submissions s ON s.tenant_id = t.tenant_id AND s.id = t.submission_id
-       WHERE t.tenant_id = ? AND s.cycle_id = ? AND t.action = 'progress_report'
-         AND t.at > ? AND t.at <= ?`,
-      tenantId,
-      cycleId,
+      `SELECT org_unit_id, due_at FROM progress_reports
+       WHERE tenant_id = ? AND cycle_id = ? AND due_at >= ? AND milestone_id = ?`,
+      milestone.tenant_id,
+      milestone.cycle_id,
       from,
-      to,
+      milestone.id,
     ),
   );
-  return rows.map((r) => ({ orgUnitId: r.org_unit_id, at: r.at }));
+  return rows.map((r) => ({ orgUnitId: r.org_unit_id, dueAt: r.due_at }));
 }
 
 function flagInserts(
@@ -117,11 +115,10 @@ async function missing(
       .sort();
   }
   if (milestone.kind === 'progress_report') {
-    const window = reportWindow(dueAt, milestone.recurrence !== null);
     const reported = new Set(
-      (
-        await reportsBetween(sql, milestone.tenant_id, milestone.cycle_id, window.from, window.to)
-      ).map((r) => r.orgUnitId),
+      (await reports(sql, milestone, dueAt))
+        .filter((r) => r.dueAt === dueAt)
+        .map((r) => r.orgUnitId),
     );
     return [...(await statuses()).keys()].filter((unit) => !reported.has(unit)).sort();
   }
@@ -183,7 +180,6 @@ interface OpenFlag {
   due_at: string;
   kind: string;
   required_status: string | null;
-  recurrence: string | null;
 }
 
 /** Resolves the open flags of a cycle whose step is now done. Writes only when one is. */
@@ -196,7 +192,7 @@ export async function resolveFlags(
 ): Promise<number> {
   const open = await sql.all<OpenFlag>(
     stmt(
-      `SELECT f.milestone_id, f.org_unit_id, f.due_at, m.kind, m.required_status, m.recurrence
+      `SELECT f.milestone_id, f.org_unit_id, f.due_at, m.kind, m.required_status
        FROM deadline_flags f JOIN milestones m ON m.tenant_id = f.tenant_id AND m.id = f.milestone_id
        WHERE f.tenant_id = ? AND f.cycle_id = ? AND f.resolved_at IS NULL`,
       tenantId,
@@ -209,19 +205,26 @@ export async function resolveFlags(
     ? await unitStatuses(sql, tenantId, cycleId)
     : new Map<string, string | null>();
   const reportFlags = units.filter((f) => !f.required_status && f.kind === 'progress_report');
-  const earliest = reportFlags.reduce<string | null>(
-    (min, f) => (min === null || f.due_at < min ? f.due_at : min),
-    null,
-  );
-  const reports = earliest
-    ? await reportsBetween(sql, tenantId, cycleId, reportWindow(earliest, true).from, time.iso)
-    : [];
+  const filed = new Map<string, { orgUnitId: string; dueAt: string }[]>();
+  for (const milestoneId of new Set(reportFlags.map((f) => f.milestone_id))) {
+    const earliest =
+      reportFlags
+        .filter((f) => f.milestone_id === milestoneId)
+        .map((f) => f.due_at)
+        .sort()[0] ?? '';
+    filed.set(
+      milestoneId,
+      await reports(sql, { tenant_id: tenantId, cycle_id: cycleId, id: milestoneId }, earliest),
+    );
+  }
 
   const done = units.filter((f) => {
     if (f.required_status) return reached(statuses.get(f.org_unit_id) ?? null, f.required_status);
     if (f.kind === 'progress_report') {
-      const from = reportWindow(f.due_at, f.recurrence !== null).from;
-      return reports.some((r) => r.orgUnitId === f.org_unit_id && r.at > from);
+      // Reported for that week after all, or for a later one (the next report resolves it).
+      return (filed.get(f.milestone_id) ?? []).some(
+        (r) => r.orgUnitId === f.org_unit_id && r.dueAt >= f.due_at,
+      );
     }
     return false;
   });

@@ -374,15 +374,20 @@ export async function refreshCycleRollups(
   cycleId: string,
   options: RefreshOptions,
 ): Promise<RefreshKind> {
+  // The cycle's marker by its key, the changed units by the stale index: neither walks the
+  // cycle's other contributions.
+  const columns = 'org_unit_id, unit_kind, path, status, submitted, designated, stats, stale';
   const stale = await sql.all<ContributionRow>(
     stmt(
-      `SELECT org_unit_id, unit_kind, path, status, submitted, designated, stats, stale
-       FROM rollup_contributions
-       WHERE tenant_id = ? AND cycle_id = ? AND (stale > 0 OR org_unit_id = '*')
-       ORDER BY org_unit_id LIMIT ?`,
+      `SELECT * FROM (SELECT ${columns} FROM rollup_contributions
+         INDEXED BY rollup_contributions_stale_idx
+         WHERE stale > 0 AND tenant_id = ?1 AND cycle_id = ?2 AND org_unit_id <> '*' LIMIT ?3)
+       UNION ALL
+       SELECT ${columns} FROM rollup_contributions
+         WHERE tenant_id = ?1 AND cycle_id = ?2 AND org_unit_id = '*'`,
       tenantId,
       cycleId,
-      INCREMENTAL_MAX_UNITS + 2,
+      INCREMENTAL_MAX_UNITS + 1,
     ),
   );
   const marker = stale.find((r) => r.org_unit_id === '*');

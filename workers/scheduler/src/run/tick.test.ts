@@ -1,3 +1,4 @@
+import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { ScorecardReader } from '@kaoping/db/scorecard-reader';
 import { updateStageData } from '@kaoping/db/scoring-work';
@@ -12,9 +13,11 @@ import {
   holdLeaseFor,
   runTick,
   snapshots,
+  testEnv,
   tick,
   tickOutcome,
 } from '../../test/harness.ts';
+import worker from '../index.ts';
 
 // A cron tick over a seeded campaign, through the real scheduled() handler.
 
@@ -209,5 +212,32 @@ describe('one run per tick, one scheduler at a time', () => {
     await holdLeaseFor('lease_dead', -(2 * 60_000 + 5_000));
     expect((await tickOutcome()).outcome).toBe('ran');
     expect(await count(`SELECT count(*) AS n FROM leases`)).toBe(0);
+  });
+});
+
+describe('the dev-only tick route', () => {
+  it('answers 404 unless ENVIRONMENT is development; there it runs a tick', async () => {
+    const request = () =>
+      new Request('http://scheduler/__dev/tick', { method: 'POST' }) as unknown as Request<
+        unknown,
+        IncomingRequestCfProperties
+      >;
+    const ctx = createExecutionContext();
+    const hidden = await worker.fetch(request(), testEnv() as unknown as Env, ctx);
+    expect(hidden.status).toBe(404);
+    const production = await worker.fetch(
+      request(),
+      testEnv({ ENVIRONMENT: 'production' }) as unknown as Env,
+      ctx,
+    );
+    expect(production.status).toBe(404);
+    await mintCampaign({ units: 2 });
+    const dev = await worker.fetch(
+      request(),
+      testEnv({ ENVIRONMENT: 'development' }) as unknown as Env,
+      ctx,
+    );
+    expect(dev.status).toBe(200);
+    expect(await dev.json()).toMatchObject({ outcome: 'ran', scored: 2 });
   });
 });

@@ -49,18 +49,26 @@ const NEW_SNAPSHOTS = `(SELECT count(*) FROM json_each(?) j WHERE NOT EXISTS (
       AND s.pack_hash = ? AND s.input_hash = json_extract(j.value, '$[2]')
       AND s.engine_version = ?))`;
 
-/** Rows of `keys` still at the scored row_version and epoch whose pointer would move. */
-const MOVES = `FROM json_each(?) j
-  JOIN submission_stages ss ON ss.tenant_id = ? AND ss.submission_id = json_extract(j.value, '$[0]')
-    AND ss.stage = json_extract(j.value, '$[1]') AND ss.row_version = json_extract(j.value, '$[3]')
-  JOIN cycles cy ON cy.tenant_id = ss.tenant_id AND cy.id = ss.cycle_id AND cy.id = ?
-    AND cy.scoring_epoch = ? AND cy.pack_hash = ?
-  JOIN score_snapshots s ON s.tenant_id = ss.tenant_id AND s.submission_id = ss.submission_id
-    AND s.stage = ss.stage AND s.pack_hash = ? AND s.input_hash = json_extract(j.value, '$[2]')
-    AND s.engine_version = ?
+/**
+ * Rows of `keys` still at the scored row_version and epoch whose pointer would move. CROSS JOIN
+ * fixes the loop order — the chunk's keys outermost, every other table by its unique index —
+ * where SQLite would otherwise walk all the tenant's snapshots (measured: 120,000 rows read per
+ * statement against 200).
+ */
+export const MOVES = `FROM json_each(?) j
+  CROSS JOIN submission_stages ss
+  CROSS JOIN cycles cy
+  CROSS JOIN score_snapshots s
   LEFT JOIN current_scores c ON c.tenant_id = ss.tenant_id AND c.submission_id = ss.submission_id
     AND c.stage = ss.stage
-  WHERE c.snapshot_seq IS NULL OR c.snapshot_seq <> s.seq`;
+  WHERE ss.tenant_id = ? AND ss.submission_id = json_extract(j.value, '$[0]')
+    AND ss.stage = json_extract(j.value, '$[1]') AND ss.row_version = json_extract(j.value, '$[3]')
+    AND cy.tenant_id = ss.tenant_id AND cy.id = ss.cycle_id AND cy.id = ?
+    AND cy.scoring_epoch = ? AND cy.pack_hash = ?
+    AND s.tenant_id = ss.tenant_id AND s.submission_id = ss.submission_id AND s.stage = ss.stage
+    AND s.pack_hash = ? AND s.input_hash = json_extract(j.value, '$[2]')
+    AND s.engine_version = ?
+    AND (c.snapshot_seq IS NULL OR c.snapshot_seq <> s.seq)`;
 
 function snapshotStatements(
   ctx: CycleContext,
