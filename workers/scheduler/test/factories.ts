@@ -7,6 +7,7 @@ import {
   cycleUnits,
   milestones,
   orgUnits,
+  packVersions,
   submissionStages,
   submissions,
   tenants,
@@ -153,6 +154,14 @@ export interface CampaignOptions {
   /** Unit names, in order (e.g. the 23 Liangkou units). */
   readonly names?: readonly string[];
   readonly seed?: number;
+  /** Another pack than gz (stored as the tenant's own published version). */
+  readonly pack?: Pack;
+  /** Inputs for unit i at a stage (default: realistic gz inputs). */
+  readonly inputsFor?: (
+    i: number,
+    kind: 'community' | 'village',
+    stage: string,
+  ) => Record<string, unknown>;
 }
 
 export function rowKey(submissionId: string, stage: string): string {
@@ -193,7 +202,9 @@ export async function mintCampaign(options: CampaignOptions = {}): Promise<Campa
   const inputs = new Map<string, Record<string, unknown>>();
   const stageRows = units.flatMap((unit, i) =>
     stages.map((stage, s) => {
-      const data = gzInputs(seed * 100_000 + i * 10 + s, unit.kind);
+      const data =
+        options.inputsFor?.(i, unit.kind, stage) ??
+        gzInputs(seed * 100_000 + i * 10 + s, unit.kind);
       inputs.set(rowKey(unit.submissionId, stage), data);
       return {
         submissionId: unit.submissionId,
@@ -209,6 +220,23 @@ export async function mintCampaign(options: CampaignOptions = {}): Promise<Campa
       };
     }),
   );
+  const pack = options.pack ?? GZ;
+  const ownPack = options.pack
+    ? [
+        tdb.insert(packVersions, {
+          id: newId('packVersion'),
+          key: pack.key,
+          version: pack.version,
+          status: 'published' as const,
+          body: pack,
+          contentHash: contentHash(pack),
+          createdBy: 'usr_test',
+          createdAt: AT,
+          updatedAt: AT,
+          publishedAt: AT,
+        }),
+      ]
+    : [];
   const db = dbFor(env.DB);
   await db.batch([
     db.insert(tenants).values({
@@ -219,6 +247,7 @@ export async function mintCampaign(options: CampaignOptions = {}): Promise<Campa
       createdAt: AT,
       updatedAt: AT,
     }),
+    ...ownPack,
     tdb.insert(orgUnits, {
       id: rootId,
       parentId: null,
@@ -258,9 +287,9 @@ export async function mintCampaign(options: CampaignOptions = {}): Promise<Campa
     tdb.insert(cycles, {
       id: cycleId,
       name: `2024年充分就业社区(村)创建-${marker}`,
-      packKey: GZ.key,
-      packVersion: GZ.version,
-      packHash: GZ_HASH,
+      packKey: pack.key,
+      packVersion: pack.version,
+      packHash: pack === GZ ? GZ_HASH : contentHash(pack),
       parameters,
       references: {},
       stages: STAGES,
