@@ -96,7 +96,7 @@ export async function scoreRange(
     );
     const last = rows.length < options.chunkRows;
     const lastKey = rows.length > 0 ? keyOf(rows[rows.length - 1] as StageRow) : after;
-    const result = scoreRows(ctx, rows);
+    const result = await scoreRows(ctx, rows);
     if (rows.length > 0 || (last && options.finalCommit)) {
       const committed = await commitScored(sql, ctx, result, options.progress(lastKey, last));
       handled += committed.handled;
@@ -120,7 +120,7 @@ async function scorePeerStages(
   const stages = await dirtyStages(sql, ctx.tenantId, ctx.cycleId);
   for (const [i, stage] of stages.entries()) {
     const rows = await readWholeStage(sql, ctx.tenantId, ctx.cycleId, stage, 2000);
-    const result = scoreRows(ctx, rows);
+    const result = await scoreRows(ctx, rows);
     for (let at = 0; at < Math.max(1, result.scored.length); at += options.chunkRows) {
       const part: ScoredRows = {
         scored: result.scored.slice(at, at + options.chunkRows),
