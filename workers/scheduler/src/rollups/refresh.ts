@@ -1,20 +1,15 @@
 import { dbFor } from '@kaoping/db/client';
 import { resolvePack } from '@kaoping/db/pack-store';
 import { TenantDb } from '@kaoping/db/tenant-db';
-import type { Pack } from '@kaoping/standards';
-import * as q from '@kaoping/standards/rational';
+import { type Pack, rollUp, type UnitKind, unitKinds } from '@kaoping/standards';
 import { type Sql, type Statement, stmt } from '../d1.ts';
 import { holdLease, type Lease } from '../run/lease.ts';
 import { type CycleRow, loadCycle, stageKeys } from '../scoring/cycle-context.ts';
 import {
   type Contribution,
   computeRollups,
-  needsFullRecompute,
   type RollupRow,
   rowKey,
-  type StatAggregate,
-  type StatDeclaration,
-  type StatFact,
   sameContribution,
   sameRow,
   type Target,
@@ -26,9 +21,10 @@ import {
  * Refreshes a cycle's rollups from its units' contributions (rollup_contributions):
  * incrementally — only the units marked stale, their difference applied to their ancestors'
  * rows — or in full when the cycle's marker ('*') is stale (pack, parameters, targets or scope
- * changed), on the first refresh, when min/max statistics are declared, or when many units
- * changed. Runs under the scheduler's lease (the only writer of rollups), so reading rows and
- * writing them back cannot interleave with another refresh.
+ * changed), on the first refresh, when the pack rolls statistics up (the engine's rollUp needs
+ * every unit of a subtree; statistics cycles are counties and districts, not 27,000 villages),
+ * or when many units changed. Runs under the scheduler's lease (the only writer of rollups),
+ * so reading rows and writing them back cannot interleave with another refresh.
  */
 
 /** Beyond this many changed units a full recompute is cheaper than reading their ancestors. */
@@ -75,58 +71,16 @@ interface StoredRollup {
 
 const NOT_SUBMITTED = new Set(['none', 'draft', 'returned']);
 
-function isAggregate(value: unknown): value is StatAggregate {
-  if (typeof value === 'string') return ['sum', 'min', 'max', 'all', 'any'].includes(value);
+/** Whether the pack rolls figures up an org tree (inputs or metrics declaring `aggregate`). */
+export function rollsUp(pack: Pack | null): boolean {
+  if (!pack) return false;
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { weightedMeanBy?: unknown }).weightedMeanBy === 'string'
+    pack.inputs.some((i) => i.aggregate !== undefined && i.aggregate !== 'none') ||
+    pack.metrics.some((m) => m.aggregate === 'recompute')
   );
 }
 
-/** The pack's inputs that declare how they roll up (the statistics pack's `aggregate`). */
-export function statDeclarations(pack: Pack | null): StatDeclaration[] {
-  if (!pack) return [];
-  return pack.inputs.flatMap((input) => {
-    const aggregate = (input as { aggregate?: unknown }).aggregate;
-    return isAggregate(aggregate) ? [{ id: input.id, aggregate }] : [];
-  });
-}
-
-function exact(value: number): string | null {
-  if (!Number.isFinite(value)) return null;
-  return q.exactDecimalString(q.fromNumber(value), 12);
-}
-
-function statFacts(
-  inputsJson: string | null,
-  declarations: readonly StatDeclaration[],
-): Record<string, StatFact> {
-  if (!inputsJson || declarations.length === 0) return {};
-  const inputs = JSON.parse(inputsJson) as Record<string, unknown>;
-  const facts: Record<string, StatFact> = {};
-  for (const declaration of declarations) {
-    const value = inputs[declaration.id];
-    const aggregate = declaration.aggregate;
-    if (aggregate === 'all' || aggregate === 'any') {
-      if (typeof value === 'boolean') facts[declaration.id] = { flag: value };
-      continue;
-    }
-    if (typeof value !== 'number') continue;
-    const decimal = exact(value);
-    if (decimal === null) continue;
-    if (typeof aggregate === 'object') {
-      const weight = inputs[aggregate.weightedMeanBy];
-      const weightDecimal = typeof weight === 'number' ? exact(weight) : null;
-      if (weightDecimal !== null) facts[declaration.id] = { value: decimal, weight: weightDecimal };
-    } else {
-      facts[declaration.id] = { value: decimal };
-    }
-  }
-  return facts;
-}
-
-function contributionOf(row: FactRow, declarations: readonly StatDeclaration[]): Contribution {
+function contributionOf(row: FactRow): Contribution {
   const status = row.status ?? 'none';
   return {
     orgUnitId: row.org_unit_id,
@@ -136,7 +90,7 @@ function contributionOf(row: FactRow, declarations: readonly StatDeclaration[]):
     submitted: NOT_SUBMITTED.has(status) ? 0 : 1,
     designated:
       status === 'published' && row.revoked_at === null && row.designation_met === 1 ? 1 : 0,
-    stats: statFacts(row.stats_inputs, declarations),
+    inputs: row.stats_inputs ? (JSON.parse(row.stats_inputs) as Record<string, unknown>) : null,
   };
 }
 
@@ -149,7 +103,7 @@ function storedContribution(row: ContributionRow): Contribution | null {
     status: row.status,
     submitted: row.submitted === 1 ? 1 : 0,
     designated: row.designated === 1 ? 1 : 0,
-    stats: row.stats ? (JSON.parse(row.stats) as Record<string, StatFact>) : {},
+    inputs: row.stats ? (JSON.parse(row.stats) as Record<string, unknown>) : null,
   };
 }
 
@@ -165,7 +119,7 @@ function storedRollup(row: StoredRollup): RollupRow {
     targetPercent: row.target_percent,
     targetMet: row.target_met === null ? null : row.target_met === 1 ? 1 : 0,
     neededUnits: row.needed_units,
-    stats: row.stats ? (JSON.parse(row.stats) as RollupRow['stats']) : null,
+    stats: row.stats ? (JSON.parse(row.stats) as Record<string, unknown>) : null,
   };
 }
 
@@ -236,7 +190,7 @@ function contributionUpserts(
       u.contribution?.status ?? null,
       u.contribution?.submitted ?? null,
       u.contribution?.designated ?? null,
-      u.contribution ? JSON.stringify(u.contribution.stats) : null,
+      u.contribution?.inputs ? JSON.stringify(u.contribution.inputs) : null,
     ]),
   ).map((json) =>
     stmt(
@@ -320,6 +274,26 @@ function rollupUpserts(
   );
 }
 
+/** The engine's rollUp of a row's units: their figures and the metrics recomputed from them. */
+function statsOf(
+  pack: Pack,
+  parameters: Record<string, unknown>,
+  members: readonly Contribution[],
+): Record<string, unknown> {
+  const rolled = rollUp(
+    pack,
+    members.map((m) => ({
+      id: m.orgUnitId,
+      ...((unitKinds as readonly string[]).includes(m.unitKind)
+        ? { unitKind: m.unitKind as UnitKind }
+        : {}),
+      inputs: m.inputs ?? {},
+    })),
+    parameters,
+  );
+  return { inputs: rolled.inputs, metrics: rolled.metrics };
+}
+
 async function cyclePack(sql: Sql, cycle: CycleRow): Promise<Pack | null> {
   try {
     sql.charge(1);
@@ -396,7 +370,7 @@ export async function refreshCycleRollups(
 
   const cycle = await loadCycle(sql, tenantId, cycleId);
   const pack = cycle ? await cyclePack(sql, cycle) : null;
-  const declarations = statDeclarations(pack);
+  const withStats = rollsUp(pack);
   const finalStage = cycle ? (stageKeys(cycle.stages).at(-1) ?? null) : null;
   const targets = await readTargets(sql, tenantId, cycleId);
   const full =
@@ -404,12 +378,16 @@ export async function refreshCycleRollups(
     !marker ||
     marker.stale > 0 ||
     units.length > INCREMENTAL_MAX_UNITS ||
-    needsFullRecompute(declarations);
-  const withStats = declarations.length > 0;
+    withStats;
   const markerSeen = { orgUnitId: '*', stale: marker?.stale ?? 0 };
 
   if (full) {
-    await refreshFull(sql, tenantId, cycleId, finalStage, withStats, declarations, targets, {
+    const parameters = cycle ? (JSON.parse(cycle.parameters) as Record<string, unknown>) : {};
+    const stats =
+      pack && withStats
+        ? (members: readonly Contribution[]) => statsOf(pack, parameters, members)
+        : undefined;
+    await refreshFull(sql, tenantId, cycleId, finalStage, withStats, targets, stats, {
       ...options,
       markerSeen,
       markerExists: marker !== undefined,
@@ -428,7 +406,7 @@ export async function refreshCycleRollups(
       JSON.stringify(units.map((u) => u.org_unit_id)),
     ),
   );
-  const now = new Map(facts.map((f) => [f.org_unit_id, contributionOf(f, declarations)]));
+  const now = new Map(facts.map((f) => [f.org_unit_id, contributionOf(f)]));
   const changes = units
     .map((u) => ({
       orgUnitId: u.org_unit_id,
@@ -460,7 +438,7 @@ export async function refreshCycleRollups(
     );
     for (const row of rows) stored.set(rowKey(row.org_unit_id, row.unit_kind), storedRollup(row));
   }
-  const updated = updateRollups(changes, stored, declarations, targets);
+  const updated = updateRollups(changes, stored, targets);
   const emptied = updated.filter((r) => r.inScope === 0);
   const changed = updated.filter(
     (r) => r.inScope > 0 && !sameRow(stored.get(rowKey(r.orgUnitId, r.unitKind)), r),
@@ -502,8 +480,8 @@ async function refreshFull(
   cycleId: string,
   finalStage: string | null,
   withStats: boolean,
-  declarations: readonly StatDeclaration[],
   targets: readonly Target[],
+  stats: ((units: readonly Contribution[]) => Record<string, unknown> | null) | undefined,
   options: RefreshOptions & {
     markerSeen: { orgUnitId: string; stale: number };
     markerExists: boolean;
@@ -525,13 +503,13 @@ async function refreshFull(
       ),
     );
     for (const row of page) {
-      contributions.push(contributionOf(row, declarations));
+      contributions.push(contributionOf(row));
       seen.push({ orgUnitId: row.org_unit_id, stale: row.stale ?? 0 });
     }
     if (page.length < FACTS_PAGE) break;
     after = page[page.length - 1]?.org_unit_id ?? after;
   }
-  const rows = computeRollups(contributions, declarations, targets);
+  const rows = computeRollups(contributions, targets, stats);
   const at = options.at;
   // Several batches for a large cycle: each is safe to repeat, and the cycle's marker is cleared
   // only by the last, so a refresh cut short is recomputed whole next time.

@@ -3,13 +3,12 @@ import {
   type Contribution,
   computeRollups,
   rowKey,
-  type StatDeclaration,
   targetArithmetic,
   updateRollups,
 } from './rollup-math.ts';
 
 // The arithmetic of rollups, exact: percentages to 2 places from rationals, "how many more
-// units" by ceiling, statistics summed as exact decimals.
+// units" by ceiling; and an update by difference equals a recompute.
 
 const target = (ratePercent: string, count: number | null = null) => ({
   orgUnitId: 'town',
@@ -63,23 +62,15 @@ function unit(id: string, town: string, patch: Partial<Contribution> = {}): Cont
     status: 'published',
     submitted: 1,
     designated: 1,
-    stats: {},
+    inputs: null,
     ...patch,
   };
 }
-
-const DECLARED: StatDeclaration[] = [
-  { id: 'newJobs', aggregate: 'sum' },
-  { id: 'subsidy', aggregate: { weightedMeanBy: 'recipients' } },
-  { id: 'hasStation', aggregate: 'all' },
-  { id: 'hasKiosk', aggregate: 'any' },
-];
 
 describe('rows up the tree', () => {
   it('each unit counts in its own row, its town’s and the root’s, per kind and for all', () => {
     const rows = computeRollups(
       [unit('a', 't1'), unit('b', 't1', { status: 'draft', submitted: 0, designated: 0 })],
-      [],
       [{ orgUnitId: 't1', unitKind: 'village', ratePercent: '70', count: null }],
     );
     const keys = rows.map((r) => rowKey(r.orgUnitId, r.unitKind));
@@ -100,42 +91,18 @@ describe('rows up the tree', () => {
     });
   });
 
-  it('statistics roll up exactly, by each input’s declared aggregation', () => {
+  it('statistics come from the function given, over each row’s own units', () => {
     const rows = computeRollups(
-      [
-        unit('a', 't1', {
-          stats: {
-            newJobs: { value: '0.1' },
-            subsidy: { value: '300', weight: '10' },
-            hasStation: { flag: true },
-            hasKiosk: { flag: false },
-          },
-        }),
-        unit('b', 't1', {
-          stats: {
-            newJobs: { value: '0.2' },
-            subsidy: { value: '600', weight: '20' },
-            hasStation: { flag: false },
-            hasKiosk: { flag: true },
-          },
-        }),
-      ],
-      DECLARED,
+      [unit('a', 't1'), unit('b', 't1'), unit('c', 't2')],
       [],
+      (units) => ({
+        units: units.map((u) => u.orgUnitId).sort(),
+      }),
     );
-    const town = rows.find((r) => r.orgUnitId === 't1' && r.unitKind === '*');
-    expect(town?.stats).toEqual({
-      newJobs: { aggregate: 'sum', units: 2, sum: '0.3', value: 0.3 },
-      subsidy: {
-        aggregate: 'weightedMeanBy:recipients',
-        units: 2,
-        sum: '15000',
-        weight: '30',
-        value: 500,
-      },
-      hasStation: { aggregate: 'all', units: 2, trues: 1, value: false },
-      hasKiosk: { aggregate: 'any', units: 2, trues: 1, value: true },
-    });
+    const stats = (id: string) => rows.find((r) => r.orgUnitId === id && r.unitKind === '*')?.stats;
+    expect(stats('t1')).toEqual({ units: ['a', 'b'] });
+    expect(stats('root')).toEqual({ units: ['a', 'b', 'c'] });
+    expect(stats('c')).toEqual({ units: ['c'] });
   });
 
   it('updating by difference gives the rows a full recompute gives', () => {
@@ -152,20 +119,12 @@ describe('rows up the tree', () => {
         status,
         submitted: status === 'draft' || status === 'returned' ? 0 : 1,
         designated: status === 'published' && next() < 0.7 ? 1 : 0,
-        stats: {
-          newJobs: { value: String(Math.floor(next() * 1000) / 100) },
-          subsidy: {
-            value: String(Math.floor(next() * 900)),
-            weight: String(1 + Math.floor(next() * 9)),
-          },
-          hasStation: { flag: next() < 0.5 },
-        },
       });
     };
     const targets = [{ orgUnitId: 't1', unitKind: 'village', ratePercent: '70', count: null }];
     let units = Array.from({ length: 40 }, (_, i) => make(`u${i}`));
     let stored = new Map(
-      computeRollups(units, DECLARED, targets).map((r) => [rowKey(r.orgUnitId, r.unitKind), r]),
+      computeRollups(units, targets).map((r) => [rowKey(r.orgUnitId, r.unitKind), r]),
     );
     for (let round = 0; round < 20; round++) {
       const changes: { before: Contribution | null; after: Contribution | null }[] = [];
@@ -183,12 +142,12 @@ describe('rows up the tree', () => {
         nextUnits.push(added);
       }
       units = nextUnits.filter((u): u is Contribution => u !== null);
-      for (const row of updateRollups(changes, stored, DECLARED, targets)) {
+      for (const row of updateRollups(changes, stored, targets)) {
         const key = rowKey(row.orgUnitId, row.unitKind);
         if (row.inScope === 0) stored.delete(key);
         else stored.set(key, row);
       }
-      const full = computeRollups(units, DECLARED, targets);
+      const full = computeRollups(units, targets);
       expect(
         [...stored.values()].sort((a, b) =>
           rowKey(a.orgUnitId, a.unitKind).localeCompare(rowKey(b.orgUnitId, b.unitKind)),

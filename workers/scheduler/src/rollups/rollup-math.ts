@@ -3,24 +3,13 @@ import * as q from '@kaoping/standards/rational';
 /**
  * Rollups per cycle × org unit (the unit itself and each ancestor) × unit kind (and '*'), as
  * pure arithmetic over unit contributions — the same code for a full recompute and for an
- * incremental update by difference, so both give the same rows. Percentages and sums are exact
- * (rationals): 2 of 3 designated is "66.67"; a 75 % target over 23 units needs 18.
+ * incremental update by difference, so both give the same rows. Percentages are exact
+ * (rationals): 2 of 3 designated is "66.67"; a 75 % target over 23 units needs 18. A pack's
+ * statistics (inputs and metrics that declare `aggregate`) are rolled up by the engine's own
+ * rollUp over each row's units, in a full recompute.
  */
 
 export const ALL_KINDS = '*';
-
-/** How a statistics input rolls up (the pack's `aggregate`, where declared). */
-export type StatAggregate = 'sum' | 'min' | 'max' | 'all' | 'any' | { weightedMeanBy: string };
-
-export interface StatDeclaration {
-  readonly id: string;
-  readonly aggregate: StatAggregate;
-}
-
-/** One unit's value of a statistics input: an exact decimal (with its weight) or a flag. */
-export type StatFact =
-  | { readonly value: string; readonly weight?: string }
-  | { readonly flag: boolean };
 
 export interface Contribution {
   readonly orgUnitId: string;
@@ -31,16 +20,8 @@ export interface Contribution {
   readonly status: string;
   readonly submitted: 0 | 1;
   readonly designated: 0 | 1;
-  readonly stats: Readonly<Record<string, StatFact>>;
-}
-
-export interface StatAccumulator {
-  units: number;
-  sum: q.Rational;
-  weight: q.Rational;
-  trues: number;
-  /** Only for min/max, which cannot be taken apart again (full recompute only). */
-  extreme: q.Rational | null;
+  /** The unit's current-stage inputs, kept only when the pack rolls figures up. */
+  readonly inputs: Readonly<Record<string, unknown>> | null;
 }
 
 export interface Accumulator {
@@ -48,7 +29,6 @@ export interface Accumulator {
   submitted: number;
   designated: number;
   byStatus: Map<string, number>;
-  stats: Map<string, StatAccumulator>;
 }
 
 export interface Target {
@@ -57,15 +37,6 @@ export interface Target {
   /** Decimal percent, e.g. "75". */
   readonly ratePercent: string;
   readonly count: number | null;
-}
-
-export interface StatOut {
-  readonly aggregate: string;
-  readonly units: number;
-  readonly sum?: string;
-  readonly weight?: string;
-  readonly trues?: number;
-  readonly value: number | boolean | null;
 }
 
 /** A rollups row as stored (computed_at aside). */
@@ -80,7 +51,8 @@ export interface RollupRow {
   readonly targetPercent: string | null;
   readonly targetMet: 0 | 1 | null;
   readonly neededUnits: number | null;
-  readonly stats: Record<string, StatOut> | null;
+  /** The engine's rollUp of the row's units: {inputs, metrics}; null when the pack has none. */
+  readonly stats: Record<string, unknown> | null;
 }
 
 export function rowKey(orgUnitId: string, unitKind: string): string {
@@ -92,70 +64,16 @@ export function pathIds(path: string): string[] {
   return path.split('/').filter((part) => part.length > 0);
 }
 
-/** True when min/max stats are declared: those rollups can only be recomputed whole. */
-export function needsFullRecompute(declarations: readonly StatDeclaration[]): boolean {
-  return declarations.some((d) => d.aggregate === 'min' || d.aggregate === 'max');
-}
-
-function aggregateName(aggregate: StatAggregate): string {
-  return typeof aggregate === 'string' ? aggregate : `weightedMeanBy:${aggregate.weightedMeanBy}`;
-}
-
 export function emptyAccumulator(): Accumulator {
-  return { inScope: 0, submitted: 0, designated: 0, byStatus: new Map(), stats: new Map() };
-}
-
-function statAccumulator(acc: Accumulator, id: string): StatAccumulator {
-  let stat = acc.stats.get(id);
-  if (!stat) {
-    stat = { units: 0, sum: q.ZERO, weight: q.ZERO, trues: 0, extreme: null };
-    acc.stats.set(id, stat);
-  }
-  return stat;
+  return { inScope: 0, submitted: 0, designated: 0, byStatus: new Map() };
 }
 
 /** Adds (sign 1) or takes away (sign -1) one unit's contribution. */
-export function apply(
-  acc: Accumulator,
-  unit: Contribution,
-  sign: 1 | -1,
-  declarations: readonly StatDeclaration[],
-): void {
+export function apply(acc: Accumulator, unit: Contribution, sign: 1 | -1): void {
   acc.inScope += sign;
   acc.submitted += sign * unit.submitted;
   acc.designated += sign * unit.designated;
   acc.byStatus.set(unit.status, (acc.byStatus.get(unit.status) ?? 0) + sign);
-  for (const declaration of declarations) {
-    const fact = unit.stats[declaration.id];
-    if (!fact) continue;
-    const stat = statAccumulator(acc, declaration.id);
-    stat.units += sign;
-    if ('flag' in fact) {
-      if (fact.flag) stat.trues += sign;
-      continue;
-    }
-    const value = q.fromDecimalString(fact.value);
-    const aggregate = declaration.aggregate;
-    if (aggregate === 'min' || aggregate === 'max') {
-      // Only ever added (sign 1): a full recompute.
-      stat.extreme =
-        stat.extreme === null
-          ? value
-          : aggregate === 'min'
-            ? q.min(stat.extreme, value)
-            : q.max(stat.extreme, value);
-    } else if (typeof aggregate === 'object') {
-      const weight = q.fromDecimalString(fact.weight ?? '0');
-      stat.sum = q.add(stat.sum, q.mul(sign, q.mul(value, weight)));
-      stat.weight = q.add(stat.weight, q.mul(sign, weight));
-    } else {
-      stat.sum = q.add(stat.sum, q.mul(sign, value));
-    }
-  }
-}
-
-function decimal(x: q.Rational): string {
-  return q.exactDecimalString(x, 12) ?? q.toTrimmedDecimalString(x, 12);
 }
 
 /** The nearest target set on the unit or an ancestor for this unit kind. */
@@ -197,50 +115,13 @@ export function toRow(
   unitKind: string,
   path: string,
   acc: Accumulator,
-  declarations: readonly StatDeclaration[],
   targets: readonly Target[],
+  stats: Record<string, unknown> | null = null,
 ): RollupRow {
   const byStatus: Record<string, number> = {};
   for (const status of [...acc.byStatus.keys()].sort()) {
     const count = acc.byStatus.get(status) ?? 0;
     if (count !== 0) byStatus[status] = count;
-  }
-  let stats: Record<string, StatOut> | null = null;
-  for (const declaration of declarations) {
-    const stat = acc.stats.get(declaration.id);
-    if (!stat || stat.units === 0) continue;
-    stats ??= {};
-    const aggregate = declaration.aggregate;
-    const name = aggregateName(aggregate);
-    if (aggregate === 'all' || aggregate === 'any') {
-      stats[declaration.id] = {
-        aggregate: name,
-        units: stat.units,
-        trues: stat.trues,
-        value: aggregate === 'all' ? stat.trues === stat.units : stat.trues > 0,
-      };
-    } else if (aggregate === 'min' || aggregate === 'max') {
-      stats[declaration.id] = {
-        aggregate: name,
-        units: stat.units,
-        value: stat.extreme === null ? null : q.toNumber(stat.extreme),
-      };
-    } else if (typeof aggregate === 'object') {
-      stats[declaration.id] = {
-        aggregate: name,
-        units: stat.units,
-        sum: decimal(stat.sum),
-        weight: decimal(stat.weight),
-        value: q.isZero(stat.weight) ? null : q.toNumber(q.div(stat.sum, stat.weight)),
-      };
-    } else {
-      stats[declaration.id] = {
-        aggregate: name,
-        units: stat.units,
-        sum: decimal(stat.sum),
-        value: q.toNumber(stat.sum),
-      };
-    }
   }
   return {
     orgUnitId,
@@ -255,23 +136,12 @@ export function toRow(
 }
 
 /** A stored row back into an accumulator, to update it by difference. */
-export function fromRow(row: RollupRow, declarations: readonly StatDeclaration[]): Accumulator {
+export function fromRow(row: RollupRow): Accumulator {
   const acc = emptyAccumulator();
   acc.inScope = row.inScope;
   acc.submitted = row.submitted;
   acc.designated = row.designated;
   for (const [status, count] of Object.entries(row.byStatus)) acc.byStatus.set(status, count);
-  for (const declaration of declarations) {
-    const out = row.stats?.[declaration.id];
-    if (!out) continue;
-    acc.stats.set(declaration.id, {
-      units: out.units,
-      sum: out.sum ? q.fromDecimalString(out.sum) : q.ZERO,
-      weight: out.weight ? q.fromDecimalString(out.weight) : q.ZERO,
-      trues: out.trues ?? 0,
-      extreme: null,
-    });
-  }
   return acc;
 }
 
@@ -289,41 +159,47 @@ export function touchedKeys(
   });
 }
 
-/** Every rollup row of a cycle, from all its units' contributions. */
+/**
+ * Every rollup row of a cycle, from all its units' contributions; `stats` rolls a row's
+ * units' figures up (the engine's rollUp) when the pack has any.
+ */
 export function computeRollups(
   units: readonly Contribution[],
-  declarations: readonly StatDeclaration[],
   targets: readonly Target[],
+  stats?: (units: readonly Contribution[]) => Record<string, unknown> | null,
 ): RollupRow[] {
-  const accs = new Map<
+  const rows = new Map<
     string,
-    { orgUnitId: string; unitKind: string; path: string; acc: Accumulator }
+    { orgUnitId: string; unitKind: string; path: string; acc: Accumulator; units: Contribution[] }
   >();
   for (const unit of units) {
     for (const key of touchedKeys(unit)) {
       const k = rowKey(key.orgUnitId, key.unitKind);
-      let entry = accs.get(k);
+      let entry = rows.get(k);
       if (!entry) {
-        entry = { ...key, acc: emptyAccumulator() };
-        accs.set(k, entry);
+        entry = { ...key, acc: emptyAccumulator(), units: [] };
+        rows.set(k, entry);
       }
-      apply(entry.acc, unit, 1, declarations);
+      apply(entry.acc, unit, 1);
+      entry.units.push(unit);
     }
   }
-  return [...accs.values()]
-    .map((e) => toRow(e.orgUnitId, e.unitKind, e.path, e.acc, declarations, targets))
+  return [...rows.values()]
+    .map((e) =>
+      toRow(e.orgUnitId, e.unitKind, e.path, e.acc, targets, stats ? stats(e.units) : null),
+    )
     .sort((a, b) => rowKey(a.orgUnitId, a.unitKind).localeCompare(rowKey(b.orgUnitId, b.unitKind)));
 }
 
 /**
  * The rows that change when some units' contributions go from `before` to `after` (either
  * may be missing: a unit entering or leaving scope), given the stored rows they touch.
- * Rows left with no unit in scope come back with inScope 0: the caller deletes them.
+ * Rows left with no unit in scope come back with inScope 0: the caller deletes them. For
+ * packs without statistics (a pack with them is always recomputed whole).
  */
 export function updateRollups(
   changes: readonly { before: Contribution | null; after: Contribution | null }[],
   stored: ReadonlyMap<string, RollupRow>,
-  declarations: readonly StatDeclaration[],
   targets: readonly Target[],
 ): RollupRow[] {
   const accs = new Map<
@@ -335,7 +211,7 @@ export function updateRollups(
     let found = accs.get(k);
     if (!found) {
       const row = stored.get(k);
-      found = { ...key, acc: row ? fromRow(row, declarations) : emptyAccumulator() };
+      found = { ...key, acc: row ? fromRow(row) : emptyAccumulator() };
       accs.set(k, found);
     }
     return found;
@@ -343,7 +219,7 @@ export function updateRollups(
   for (const change of changes) {
     if (change.before) {
       for (const key of touchedKeys(change.before)) {
-        apply(entry(key).acc, change.before, -1, declarations);
+        apply(entry(key).acc, change.before, -1);
       }
     }
     if (change.after) {
@@ -351,13 +227,11 @@ export function updateRollups(
         const found = entry(key);
         // A unit that moved in the tree: its own row now sits at its new path.
         found.path = key.path;
-        apply(found.acc, change.after, 1, declarations);
+        apply(found.acc, change.after, 1);
       }
     }
   }
-  return [...accs.values()].map((e) =>
-    toRow(e.orgUnitId, e.unitKind, e.path, e.acc, declarations, targets),
-  );
+  return [...accs.values()].map((e) => toRow(e.orgUnitId, e.unitKind, e.path, e.acc, targets));
 }
 
 export function sameContribution(a: Contribution | null, b: Contribution | null): boolean {

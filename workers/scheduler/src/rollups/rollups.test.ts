@@ -6,6 +6,8 @@ import {
   unitScopeChanged,
   updateStageData,
 } from '@kaoping/db/scoring-work';
+import { definePack, rollUp } from '@kaoping/standards';
+import { input, ratio } from '@kaoping/standards/expression-builders';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AT, addTargets, type Campaign, mintCampaign, rowKey } from '../../test/factories.ts';
@@ -248,5 +250,83 @@ describe('rollups', () => {
       in_scope: 19,
       target_percent: '50',
     });
+  });
+});
+
+describe('statistics', () => {
+  const text = (zh: string, en: string) => ({ zh, en });
+  const statsPack = definePack({
+    key: 'test.stats',
+    version: '1.0',
+    title: text('统计', 'Statistics'),
+    issuer: text('测试', 'Test'),
+    source: { file: 'test.txt', title: 'test' },
+    effectiveFrom: '2024-01-01',
+    total: 0,
+    unitKinds: ['community', 'village'],
+    inputs: [
+      {
+        id: 'newJobs',
+        kind: 'count',
+        label: text('城镇新增就业', 'New urban jobs'),
+        aggregate: 'sum',
+      },
+      { id: 'registered', kind: 'count', label: text('登记失业', 'Registered'), aggregate: 'sum' },
+      { id: 'reemployed', kind: 'count', label: text('再就业', 'Re-employed'), aggregate: 'sum' },
+      {
+        id: 'hasStation',
+        kind: 'boolean',
+        label: text('有驿站', 'Has a station'),
+        aggregate: 'all',
+      },
+    ],
+    metrics: [
+      {
+        id: 'reemploymentRate',
+        label: text('再就业率', 'Re-employment rate'),
+        expression: ratio(input('reemployed'), input('registered'), 'zero'),
+        aggregate: 'recompute',
+      },
+    ],
+  });
+  const figures = (i: number) => ({
+    newJobs: 100 + i * 10,
+    registered: 20 + i,
+    reemployed: 10 + i,
+    hasStation: i !== 3,
+  });
+
+  it('roll each subtree’s figures up with the engine’s rollUp (sums, all, ratios of sums)', async () => {
+    const campaign = await mintCampaign({
+      units: 4,
+      towns: 2,
+      pack: statsPack,
+      parameters: {},
+      inputsFor: (i) => figures(i),
+    });
+    await setStatus(
+      campaign,
+      campaign.units.map((u) => u.name),
+      'submitted',
+    );
+    const outcome = await tickOutcome();
+    expect(outcome).toMatchObject({ rollups: 1, fullRollups: 1 });
+    const rows = await rollups(campaign);
+    for (const town of campaign.towns) {
+      const members = campaign.units
+        .map((u, i) => ({ unit: u, i }))
+        .filter(({ unit }) => unit.townId === town.id);
+      const rolled = rollUp(
+        statsPack,
+        members.map(({ unit, i }) => ({ id: unit.id, unitKind: unit.kind, inputs: figures(i) })),
+        {},
+      );
+      const stats = JSON.parse(row(rows, town.id, '*').stats as string);
+      expect(stats).toEqual({ inputs: rolled.inputs, metrics: rolled.metrics });
+    }
+    const root = JSON.parse(row(rows, campaign.rootId, '*').stats as string);
+    expect(root.inputs.newJobs.value).toBe(100 + 110 + 120 + 130);
+    expect(root.inputs.hasStation.value).toBe(false);
+    expect(root.metrics.reemploymentRate.value).toBeCloseTo((46 / 86) * 100, 10);
   });
 });
