@@ -7,6 +7,8 @@ interface __BaseEnv_Env {
 	SIGNIN_LIMITER: RateLimit;
 	TOKEN_LIMITER: RateLimit;
 	PREVIEW_LIMITER: RateLimit;
+	OBJECTION_LIMITER: RateLimit;
+	EVIDENCE: R2Bucket;
 	ASSETS: Fetcher;
 	PUBLIC_ORIGIN: "http://127.0.0.1:8787";
 	ENVIRONMENT: "development";

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from './client.ts';
-import { apiClients, invitations, refreshTokens, tenants } from './schema.ts';
+import { apiClients, cycles, invitations, refreshTokens, tenants } from './schema.ts';
 
 /**
  * The only reads not made through a TenantDb. Each runs before a tenant is
  * known — sign-up, sign-in, token refresh, invitation acceptance, the OAuth
- * token endpoint — and is keyed by a globally unique public key (a tenant's
- * slug, a client id) or by the SHA-256 of a secret the caller holds. Each
+ * token endpoint, a cycle's public objection link — and is keyed by a globally
+ * unique public key (a tenant's slug, a client id, a link's token) or by the
+ * SHA-256 of a secret the caller holds. Each
  * returns the row with its tenant id, from which the caller builds the
  * TenantDb it uses for everything else.
  */
@@ -48,5 +49,15 @@ export async function findInvitationByTokenHash(db: Db, tokenHash: string) {
 
 export async function findApiClientById(db: Db, clientId: string) {
   const rows = await db.select().from(apiClients).where(eq(apiClients.id, clientId)).limit(1);
+  return rows[0];
+}
+
+/** The cycle whose public objection link (公示异议链接) carries `token`. */
+export async function findCycleByPublicToken(db: Db, token: string) {
+  const rows = await db
+    .select({ id: cycles.id, tenantId: cycles.tenantId })
+    .from(cycles)
+    .where(eq(cycles.publicToken, token))
+    .limit(1);
   return rows[0];
 }

@@ -4,16 +4,22 @@ import { createApp } from './lib/create-app.ts';
 import { auditRouter } from './routes/audit/audit.index.ts';
 import { authRouter } from './routes/auth/auth.index.ts';
 import { clientsRouter } from './routes/clients/clients.index.ts';
+import { cyclesRouter } from './routes/cycles/cycles.index.ts';
+import { evidenceRouter } from './routes/evidence/evidence.index.ts';
 import { healthRouter } from './routes/health/health.index.ts';
 import {
   acceptInvitationRouter,
   invitationsRouter,
 } from './routes/invitations/invitations.index.ts';
 import { oauthRouter } from './routes/oauth/oauth.index.ts';
+import { objectionsRouter, publicObjectionsRouter } from './routes/objections/objections.index.ts';
+import { orgLineageRouter } from './routes/org-lineage/org-lineage.index.ts';
 import { orgUnitsRouter } from './routes/org-units/org-units.index.ts';
 import { packsRouter } from './routes/packs/packs.index.ts';
 import { peopleRouter } from './routes/people/people.index.ts';
+import { progressReportsRouter } from './routes/progress-reports/progress-reports.index.ts';
 import { signUpRouter } from './routes/signup/signup.index.ts';
+import { submissionsRouter } from './routes/submissions/submissions.index.ts';
 
 export const OPENAPI_INFO = {
   openapi: '3.1.0',
@@ -28,7 +34,8 @@ export const OPENAPI_INFO = {
  * Every route of the api worker, mounted in one place. Order matters: Hono
  * runs matching handlers in registration order, so the public routes
  * (health, JWKS, sign-up, sign-in, token refresh and sign-out, the OAuth
- * token endpoint, invitation acceptance, the OpenAPI document) answer before
+ * token endpoint, invitation acceptance, a cycle's public objection link, the
+ * OpenAPI document) answer before
  * `authenticate()` is reached; every route registered after it needs a
  * valid token. test/isolation.security.test.ts checks each route's OpenAPI
  * `security` against what it really does.
@@ -54,6 +61,7 @@ export function buildApp() {
   app.route('/', signUpRouter);
   app.route('/', oauthRouter);
   app.route('/', acceptInvitationRouter);
+  app.route('/', publicObjectionsRouter);
   app.doc31('/v1/openapi.json', OPENAPI_INFO);
 
   // Everything below needs a token.
@@ -61,8 +69,14 @@ export function buildApp() {
   app.route('/', peopleRouter);
   app.route('/', invitationsRouter);
   app.route('/', clientsRouter);
+  app.route('/', orgLineageRouter);
   app.route('/', orgUnitsRouter);
   app.route('/', auditRouter);
+  app.route('/', cyclesRouter);
+  app.route('/', submissionsRouter);
+  app.route('/', evidenceRouter);
+  app.route('/', objectionsRouter);
+  app.route('/', progressReportsRouter);
   app.route('/', packsRouter);
   return app;
 }

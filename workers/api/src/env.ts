@@ -40,6 +40,9 @@ export const EnvSchema = z.object({
   SIGNIN_LIMITER: rateLimiter('SIGNIN_LIMITER'),
   TOKEN_LIMITER: rateLimiter('TOKEN_LIMITER'),
   PREVIEW_LIMITER: rateLimiter('PREVIEW_LIMITER'),
+  OBJECTION_LIMITER: rateLimiter('OBJECTION_LIMITER'),
+  /** R2 bucket for evidence files ([[r2_buckets]] in wrangler.toml). */
+  EVIDENCE: binding<R2Bucket>('EVIDENCE'),
 });
 
 export type AppEnv = z.infer<typeof EnvSchema>;

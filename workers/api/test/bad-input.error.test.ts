@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestCampaign, type TestCampaign } from './campaign.ts';
 import {
   createTestTenant,
   databaseFingerprint,
@@ -32,6 +33,7 @@ import {
  */
 
 let t: TestTenant;
+let campaign: TestCampaign;
 const OAUTH = 'POST /v1/oauth/token';
 const UNKNOWN_FIELDS = ['tenant_id', 'role', 'status', 'version', 'score', '__proto__'];
 
@@ -64,6 +66,19 @@ const FIXTURES: Fixtures = {
   overrides: () => ({ title: { zh: '样', en: 'x' }, issuer: { zh: '样', en: 'x' } }),
   title: () => ({ zh: '样', en: 'x' }),
   issuer: () => ({ zh: '样', en: 'x' }),
+  submission_id: () => campaign.publicised.id,
+  pack_key: () => 'gz.full-employment',
+  pack_version: () => '2024.1',
+  period_start: () => '2023-10-01',
+  period_end: () => '2024-09-30',
+  effective_date: () => '2025-01-01',
+  recurrence: () => ({
+    weekday: 4,
+    time: '16:00',
+    timezone: 'Asia/Shanghai',
+    starts: '2024-07-01',
+    until: '2024-11-30',
+  }),
 };
 
 function pathFor(op: Operation): string {
@@ -75,6 +90,13 @@ function pathFor(op: Operation): string {
     key: 'gz.full-employment',
     version: '2024.1',
     pinId: 'pin_00000000000000000000000000000000',
+    cycleId: campaign.cycleId,
+    submissionId: campaign.draft.id,
+    milestoneId: campaign.milestoneId,
+    evidenceId: campaign.draft.evidenceId,
+    objectionId: campaign.publicised.objectionId,
+    stage: 'self',
+    token: campaign.publicToken,
   };
   return op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const id = ids[name];
@@ -168,6 +190,7 @@ const jsonOps = () =>
 
 beforeAll(async () => {
   t = await createTestTenant();
+  campaign = await createTestCampaign(t);
 });
 
 describe('bad JSON bodies on every route', () => {

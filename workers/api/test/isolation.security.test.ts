@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  createTestCampaign,
+  multipart,
+  pdfBytes,
+  type TestCampaign,
+  uploadForm,
+} from './campaign.ts';
+import {
   createTailoredPack,
   createTestTenant,
   type PrincipalName,
@@ -29,6 +36,8 @@ import {
 
 let a: TestTenant;
 let b: TestTenant;
+/** A's campaign: a cycle, a draft with evidence, a unit under publicity with an objection. */
+let ac: TestCampaign;
 /** A's own tailored, published and pinned version of gz.full-employment. */
 let aPack: TestPackVersion & { pinId: string | null };
 
@@ -41,6 +50,15 @@ const PATH_FIXTURES: Record<string, () => string> = {
   key: () => aPack.key,
   version: () => aPack.version,
   pinId: () => aPack.pinId!,
+  cycleId: () => ac.cycleId,
+  submissionId: () => ac.draft.id,
+  milestoneId: () => ac.milestoneId,
+  evidenceId: () => ac.draft.evidenceId,
+  objectionId: () => ac.publicised.objectionId,
+  stage: () => 'self',
+  // The public objection link is a capability: whoever holds A's may read A's publicity list,
+  // by design. What must hold is that a token never issued reads exactly like a missing one.
+  token: () => `kpo_${'A'.repeat(43)}`,
 };
 
 /** A value for each query parameter, A's where it can carry an id. `cursor` comes from A's own listing. */
@@ -58,6 +76,8 @@ const QUERY_FIXTURES: Record<string, () => string> = {
   unit_kind: () => 'village',
   to: () => `${aPack.key}@${aPack.version}`,
   key: () => aPack.key,
+  org_unit_id: () => a.units.village.id,
+  stage: () => 'self',
 };
 
 /** Body fields by name: A's ids, slugs and emails where a field can carry one. */
@@ -85,6 +105,13 @@ const BODY_FIXTURES: Fixtures = {
   version: () => aPack.version,
   effective_from: () => '2024-01-01',
   parent: () => ({ key: aPack.key, version: aPack.version }),
+  submission_id: () => ac.publicised.id,
+  pack_key: () => 'gz.full-employment',
+  pack_version: () => '2024.1',
+  period_start: () => '2023-10-01',
+  period_end: () => '2024-09-30',
+  effective_date: () => '2025-01-01',
+  milestone_id: () => ac.reportMilestoneId,
 };
 
 /** text/csv bodies: a row whose parent is one of A's units, by code. */
@@ -100,7 +127,7 @@ function missingLike(id: string): string {
 interface Built {
   path: string;
   query: string;
-  body: string | undefined;
+  body: string | Uint8Array | undefined;
   contentType: string | undefined;
   /** The same request with every A id in the path replaced by a missing id. */
   missingPath: string;
@@ -137,7 +164,7 @@ async function build(op: Operation): Promise<Built> {
     }
     query.set(p.name, fixture());
   }
-  let body: string | undefined;
+  let body: string | Uint8Array | undefined;
   let contentType: string | undefined;
   const json = op.body.find((x) => x.type === 'application/json');
   if (json) {
@@ -146,6 +173,11 @@ async function build(op: Operation): Promise<Built> {
   } else if (op.body.some((x) => x.type === 'text/csv')) {
     body = CSV_FIXTURE();
     contentType = 'text/csv';
+  } else if (op.body.some((x) => x.type === 'multipart/form-data')) {
+    // An evidence upload naming one of A's items, as bytes with their multipart boundary.
+    const form = await multipart(uploadForm(pdfBytes('isolation'), '台账.pdf', '一.1'));
+    body = form.bytes;
+    contentType = form.type;
   } else if (op.body.length > 0) {
     throw new MissingFixture(
       `${op.key}: no body fixture for ${op.body.map((x) => x.type).join(', ')}`,
@@ -171,6 +203,12 @@ function secretsOfA(): string[] {
     a.invitationId,
     aPack.version,
     aPack.pinId ?? '',
+    ac.cycleId,
+    ac.draft.id,
+    ac.draft.evidenceId,
+    ac.publicised.id,
+    ac.publicised.objectionId,
+    ac.publicToken,
   ].filter((s) => s.length > 0);
 }
 
@@ -179,6 +217,7 @@ const stripRequestId = (text: string) => text.replace(/"request_id":"[^"]*"/, ''
 beforeAll(async () => {
   [a, b] = await Promise.all([createTestTenant(), createTestTenant()]);
   aPack = await createTailoredPack(a, { pin: true });
+  ac = await createTestCampaign(a);
 });
 
 describe('isolation: every route, another tenant’s ids, another tenant’s tokens', () => {
@@ -203,10 +242,12 @@ describe('isolation: every route, another tenant’s ids, another tenant’s tok
   it.for(ops.map((op) => [op.key, op] as const))('%s', async ([, op]) => {
     const built = await build(op);
     const before = await tenantSnapshot(a.id);
-    const request = `${built.path}${built.query}${built.body ?? ''}`;
+    const bodyText =
+      built.body instanceof Uint8Array ? new TextDecoder().decode(built.body) : (built.body ?? '');
+    const request = `${built.path}${built.query}${bodyText}`;
     const forbidden = secretsOfA().filter((s) => !request.includes(s));
     const hasPathIds = op.params.some((p) => p.in === 'path');
-    const carriesIds = /(org|usr|cli|inv)_[0-9a-f]{32}/.test(`${built.body ?? ''}`);
+    const carriesIds = /(org|usr|cli|inv)_[0-9a-f]{32}/.test(bodyText);
 
     for (const who of PRINCIPALS) {
       const res = await send(op, built, b.tokens[who]);

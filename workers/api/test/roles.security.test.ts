@@ -1,4 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { gzFullEmploymentInputs } from '../src/seed/invented-inputs.ts';
+import {
+  etagOf,
+  freshCycle,
+  multipart,
+  pdfBytes,
+  saveInputs,
+  step,
+  submissionOf,
+  uploadForm,
+  weeklyReports,
+} from './campaign.ts';
 import {
   createTailoredPack,
   createTestTenant,
@@ -63,6 +75,19 @@ async function etagOfPerson(id: string): Promise<string> {
 }
 
 const ADMIN_ONLY: PrincipalName[] = ['admin'];
+/** Who reports for 甲村 (the test reporter's unit): its reporter, admins, submissions:write clients. */
+const REPORTS_FOR_VILLAGE: PrincipalName[] = ['admin', 'reporter', 'writerClient'];
+
+/** A fresh open cycle with 甲村 in scope (its submission a draft), and that submission. */
+async function villageDraft(options: Partial<Parameters<typeof freshCycle>[1]> = {}) {
+  const cycle = await freshCycle(t, { units: [{ org_unit_id: t.units.village.id }], ...options });
+  return { cycle, submission: await submissionOf(t, cycle.id, t.units.village.id) };
+}
+
+/** A draft cycle (admin configuration routes), with 甲村 in scope unless told otherwise. */
+async function draftCycle(units = [{ org_unit_id: t.units.village.id }]) {
+  return freshCycle(t, { units, open: false });
+}
 /** Stateless computations (lint, score preview): every person, and scores:read clients. */
 const READERS: PrincipalName[] = ['admin', 'reviewer', 'reporter', 'viewer', 'readerClient'];
 const GZ = '/v1/packs/gz.full-employment/versions';
@@ -71,6 +96,257 @@ const EXPECTATIONS: Record<
   string,
   { allowed: PrincipalName[]; scenario: () => Promise<Scenario> }
 > = {
+  'POST /v1/cycles': {
+    allowed: ADMIN_ONLY,
+    scenario: async () => ({
+      path: '/v1/cycles',
+      body: {
+        name: unique('周期'),
+        pack_key: 'gz.full-employment',
+        pack_version: '2024.1',
+        period_start: '2023-10-01',
+        period_end: '2024-09-30',
+      },
+      ok: 201,
+    }),
+  },
+  'PATCH /v1/cycles/{cycleId}': {
+    allowed: ADMIN_ONLY,
+    scenario: async () => {
+      const c = await draftCycle([]);
+      return {
+        path: `/v1/cycles/${c.id}`,
+        headers: { 'if-match': c.etag },
+        body: { name: unique('改名周期') },
+        ok: 200,
+      };
+    },
+  },
+  'POST /v1/cycles/{cycleId}/switch-version': {
+    allowed: ADMIN_ONLY,
+    scenario: async () => {
+      const c = await draftCycle();
+      return {
+        path: `/v1/cycles/${c.id}/switch-version`,
+        body: {
+          step: 'preview',
+          pack_key: 'gz.hqe-village',
+          pack_version: '2024.1',
+          parameters: { passMark: 85 },
+        },
+        ok: 200,
+      };
+    },
+  },
+  'POST /v1/cycles/{cycleId}/units': {
+    allowed: ADMIN_ONLY,
+    scenario: async () => {
+      const c = await draftCycle([]);
+      return {
+        path: `/v1/cycles/${c.id}/units`,
+        headers: { 'if-match': c.etag },
+        body: { units: [{ org_unit_id: t.units.siblingVillage.id }] },
+        ok: 200,
+      };
+    },
+  },
+  'POST /v1/cycles/{cycleId}/units/remove': {
+    allowed: ADMIN_ONLY,
+    scenario: async () => {
+      const c = await draftCycle();
+      return {
+        path: `/v1/cycles/${c.id}/units/remove`,
+        headers: { 'if-match': c.etag },
+        body: { org_unit_ids: [t.units.village.id] },
+        ok: 200,
+      };
+    },
+  },
+  'PUT /v1/cycles/{cycleId}/targets': {
+    allowed: ADMIN_ONLY,
+    scenario: async () => {
+      const c = await draftCycle([]);
+      return {
+        path: `/v1/cycles/${c.id}/targets`,
+        headers: { 'if-match': c.etag },
+        body: {
+          targets: [{ org_unit_id: t.units.town.id, unit_kind: 'village', rate_percent: 70 }],
+        },
+        ok: 200,
+      };
+    },
+  },
+  'POST /v1/cycles/{cycleId}/milestones': {
+    allowed: ADMIN_ONLY,
+    scenario: async () => {
+      const c = await draftCycle([]);
+      return {
+        path: `/v1/cycles/${c.id}/milestones`,
+        headers: { 'if-match': c.etag },
+        body: weeklyReports(),
+        ok: 201,
+      };
+    },
+  },
+  'PATCH /v1/cycles/{cycleId}/milestones/{milestoneId}': {
+    allowed: ADMIN_ONLY,
+    scenario: async () => {
+      const c = await freshCycle(t, { units: [], milestones: [weeklyReports()], open: false });
+      const cycle = await callJson<{ milestones: { id: string }[] }>(`/v1/cycles/${c.id}`, {
+        token: t.tokens.admin,
+      });
+      return {
+        path: `/v1/cycles/${c.id}/milestones/${cycle.milestones[0]!.id}`,
+        headers: { 'if-match': c.etag },
+        body: { title: { zh: '每周四进度报告', en: 'Thursday report' } },
+        ok: 200,
+      };
+    },
+  },
+  'DELETE /v1/cycles/{cycleId}/milestones/{milestoneId}': {
+    allowed: ADMIN_ONLY,
+    scenario: async () => {
+      const c = await freshCycle(t, { units: [], milestones: [weeklyReports()], open: false });
+      const cycle = await callJson<{ milestones: { id: string }[] }>(`/v1/cycles/${c.id}`, {
+        token: t.tokens.admin,
+      });
+      return {
+        path: `/v1/cycles/${c.id}/milestones/${cycle.milestones[0]!.id}`,
+        headers: { 'if-match': c.etag },
+        ok: 200,
+      };
+    },
+  },
+  'PATCH /v1/submissions/{submissionId}/inputs': {
+    allowed: REPORTS_FOR_VILLAGE,
+    scenario: async () => {
+      const { submission } = await villageDraft();
+      return {
+        path: `/v1/submissions/${submission.id}/inputs`,
+        headers: { 'if-match': submission.etag },
+        body: { inputs: { registeredUnemployed: 40 } },
+        ok: 200,
+      };
+    },
+  },
+  'PATCH /v1/submissions/{submissionId}/assessments': {
+    // The province table's judgements may be entered at 自评 too: by the unit's people (not clients).
+    allowed: ['admin', 'reporter'],
+    scenario: async () => {
+      const { submission } = await villageDraft({
+        pack: { key: 'province.employment-work', version: '1.0' },
+        parameters: {},
+        units: [{ org_unit_id: t.units.village.id, unit_kind: 'city' }],
+      });
+      return {
+        path: `/v1/submissions/${submission.id}/assessments`,
+        headers: { 'if-match': submission.etag },
+        body: { assessments: { trainingBrand: { points: 2, reason: '有知名培训品牌' } } },
+        ok: 200,
+      };
+    },
+  },
+  'POST /v1/submissions/{submissionId}/transitions': {
+    allowed: REPORTS_FOR_VILLAGE,
+    scenario: async () => {
+      const { submission } = await villageDraft();
+      await saveInputs(
+        submission.id,
+        t.tokens.admin,
+        gzFullEmploymentInputs('甲村', 'village', 0.7),
+      );
+      return {
+        path: `/v1/submissions/${submission.id}/transitions`,
+        headers: { 'if-match': await etagOf(`/v1/submissions/${submission.id}`, t.tokens.admin) },
+        body: { action: 'submit' },
+        ok: 200,
+      };
+    },
+  },
+  'POST /v1/submissions/{submissionId}/evidence': {
+    allowed: REPORTS_FOR_VILLAGE,
+    scenario: async () => {
+      const { submission } = await villageDraft();
+      const body = await multipart(uploadForm(pdfBytes('Ledger'), '台账.pdf'));
+      return {
+        path: `/v1/submissions/${submission.id}/evidence`,
+        headers: { 'content-type': body.type },
+        body: body.bytes,
+        ok: 201,
+      };
+    },
+  },
+  'DELETE /v1/evidence/{evidenceId}': {
+    allowed: REPORTS_FOR_VILLAGE,
+    scenario: async () => {
+      const { submission } = await villageDraft();
+      const body = await multipart(uploadForm(pdfBytes('Ledger'), '台账.pdf'));
+      const file = await callJson<{ id: string }>(`/v1/submissions/${submission.id}/evidence`, {
+        token: t.tokens.reporter,
+        headers: { 'content-type': body.type },
+        body: body.bytes,
+      });
+      return { path: `/v1/evidence/${file.id}`, ok: 204 };
+    },
+  },
+  'POST /v1/objections/{objectionId}/resolve': {
+    // The test reviewer runs this chain's publicity (its `recommended` stage publicises).
+    allowed: ['reviewer'],
+    scenario: async () => {
+      const { cycle, submission } = await villageDraft({
+        stages: [
+          { key: 'self', step: 'submit' },
+          { key: 'recommended', step: 'publicise' },
+          { key: 'verified', step: 'publish' },
+        ],
+      });
+      await saveInputs(
+        submission.id,
+        t.tokens.admin,
+        gzFullEmploymentInputs('甲村', 'village', 0.7),
+      );
+      await step(submission.id, t.tokens.reporter, { action: 'submit' });
+      await step(submission.id, t.tokens.reviewer, {
+        action: 'publicise',
+        publicity_ends_at: new Date(Date.now() + 3_600_000).toISOString(),
+      });
+      const objection = await callJson<{ id: string }>(cycle.publicPath, {
+        body: { submission_id: submission.id, text: '请核实该村再就业人数。' },
+      });
+      return {
+        path: `/v1/objections/${objection.id}/resolve`,
+        body: { decision: 'dismiss', reason: '经核实数据无误' },
+        ok: 200,
+      };
+    },
+  },
+  'POST /v1/cycles/{cycleId}/progress-reports': {
+    allowed: REPORTS_FOR_VILLAGE,
+    scenario: async () => {
+      const { cycle } = await villageDraft({ milestones: [weeklyReports()] });
+      return {
+        path: `/v1/cycles/${cycle.id}/progress-reports`,
+        body: { org_unit_id: t.units.village.id, text: '本周走访 30 户。' },
+        ok: 201,
+      };
+    },
+  },
+  'POST /v1/org-units/changes': {
+    allowed: ADMIN_ONLY,
+    scenario: async () => {
+      const u = await freshUnit();
+      return {
+        path: '/v1/org-units/changes',
+        body: {
+          change: 'rename',
+          effective_date: '2025-01-01',
+          from_unit_ids: [u.id],
+          to: [{ name: unique('新名村') }],
+        },
+        ok: 201,
+      };
+    },
+  },
   'POST /v1/org-units': {
     allowed: ADMIN_ONLY,
     scenario: async () => ({

@@ -81,13 +81,19 @@ export async function chainHead(tdb: TenantDb): Promise<string> {
   return rows[0]?.hash ?? GENESIS_HASH;
 }
 
+/**
+ * Who a batch is audited as: the request's principal, or — for the few public writes with no
+ * principal, such as an objection raised through a cycle's public link — an explicit actor.
+ */
+export type AuditContext = Pick<ServiceContext, 'tdb' | 'requestId' | 'now'> &
+  (Pick<ServiceContext, 'principal'> | { actor: AuditActor });
+
+const auditActor = (ctx: AuditContext): AuditActor =>
+  'actor' in ctx ? ctx.actor : actorOf(ctx.principal);
+
 /** Audit rows chained onto `head`, ready for insertBulk. */
-export async function chainRows(
-  ctx: Pick<ServiceContext, 'principal' | 'tdb' | 'requestId' | 'now'>,
-  head: string,
-  entries: AuditEntry[],
-) {
-  const actor = actorOf(ctx.principal);
+export async function chainRows(ctx: AuditContext, head: string, entries: AuditEntry[]) {
+  const actor = auditActor(ctx);
   const at = ctx.now.toISOString();
   const rows = [];
   let prevHash = head;
@@ -143,7 +149,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * of a rolled-back batch remains).
  */
 export async function commitWithAudit(
-  ctx: Pick<ServiceContext, 'principal' | 'tdb' | 'requestId' | 'now'>,
+  ctx: AuditContext,
   statements: BatchItem<'sqlite'>[],
   entries: AuditEntry[],
 ): Promise<unknown[]> {

@@ -14,6 +14,14 @@ export const MAX_PACK_BODY_BYTES = 512 * 1024;
 const LARGE_BODY_PATHS = new Set(['/v1/org-units/import']);
 const PACK_BODY_PATHS = new Set(['/v1/packs/lint']);
 
+/**
+ * Evidence uploads (multipart/form-data): a file up to MAX_EVIDENCE_BYTES
+ * (services/evidence/file-types.ts) plus room for the form's own parts.
+ */
+export const EVIDENCE_UPLOAD_PATH = /^\/v1\/submissions\/[^/]+\/evidence$/;
+export const MAX_EVIDENCE_BODY_BYTES = 10 * 1024 * 1024 + 64 * 1024;
+const MULTIPART = /^multipart\/form-data(\s*;.*)?$/i;
+
 /** Media types any /v1 route accepts; each route narrows this further. */
 const ACCEPTED = [
   /^application\/json(\s*;.*)?$/i,
@@ -22,6 +30,7 @@ const ACCEPTED = [
 ];
 
 export function maxBodyBytes(path: string): number {
+  if (EVIDENCE_UPLOAD_PATH.test(path)) return MAX_EVIDENCE_BODY_BYTES;
   if (PACK_BODY_PATHS.has(path)) return MAX_PACK_BODY_BYTES;
   return LARGE_BODY_PATHS.has(path) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
 }
@@ -42,7 +51,8 @@ export function bodyGuards(): MiddlewareHandler<AppBindings> {
   return async (c, next) => {
     if (!hasBody(c.req.raw.headers, c.req.raw.body)) return next();
     const type = c.req.header('content-type') ?? '';
-    if (!ACCEPTED.some((re) => re.test(type.trim()))) {
+    const multipart = EVIDENCE_UPLOAD_PATH.test(c.req.path) && MULTIPART.test(type.trim());
+    if (!multipart && !ACCEPTED.some((re) => re.test(type.trim()))) {
       throw new AppError('unsupported_media_type', {
         zh: '请求体应为 application/json（导入接口为 text/csv）',
         en: 'Send the body as application/json (text/csv for imports)',

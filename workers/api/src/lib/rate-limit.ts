@@ -8,7 +8,8 @@ export type LimiterName =
   | 'SIGNUP_LIMITER'
   | 'SIGNIN_LIMITER'
   | 'TOKEN_LIMITER'
-  | 'PREVIEW_LIMITER';
+  | 'PREVIEW_LIMITER'
+  | 'OBJECTION_LIMITER';
 
 /** Every limiter counts over 60 s, so a refused caller can retry after that. */
 export const RATE_LIMIT_PERIOD_SECONDS = 60;

@@ -37,7 +37,8 @@ export interface DemoTenant {
 /** Every demo user signs in with this password (documented in the README). */
 export const DEMO_PASSWORD = 'kaoping-demo-2024';
 
-const LIANGKOU_VILLAGES = [
+/** 000_…txt 附件2: the 21 villages and 2 communities planned for 2024, in the annex's order. */
+export const LIANGKOU_VILLAGES = [
   '良新村',
   '米埗村',
   '和丰村',
@@ -60,7 +61,7 @@ const LIANGKOU_VILLAGES = [
   '溪头村',
   '东星村',
 ];
-const LIANGKOU_COMMUNITIES = ['黄竹塱社区', '彩虹社区'];
+export const LIANGKOU_COMMUNITIES = ['黄竹塱社区', '彩虹社区'];
 
 export const DEMO_TENANTS: DemoTenant[] = [
   {
