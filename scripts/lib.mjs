@@ -68,7 +68,10 @@ export function ensureDevSigningKey() {
   console.log(`✓ wrote a local JWT signing key (kid ${jwk.kid}) to .dev.vars`);
 }
 
-/** The commands that make a local D1 ready: migrations, then the idempotent demo seed. */
+/**
+ * The commands that make a local D1 ready: migrations, then the idempotent demo seed.
+ * @returns {[string, string[]][]}
+ */
 export function prepareLocalDbCommands(persistDir = persistTo) {
   return [
     [

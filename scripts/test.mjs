@@ -8,10 +8,17 @@ const tsconfigs = [
   'packages/standards/tsconfig.test.json',
   'packages/db/tsconfig.json',
   'packages/ui/tsconfig.json',
+  'packages/ui/tsconfig.test.json',
   'workers/api/tsconfig.json',
   'workers/scheduler/tsconfig.json',
 ];
-const suites = ['packages/standards', 'packages/db', 'workers/api', 'workers/scheduler'];
+const suites = [
+  'packages/standards',
+  'packages/db',
+  'workers/api',
+  'workers/scheduler',
+  'packages/ui',
+];
 
 const steps = [
   ...tsconfigs.map((p) => ({ name: `typecheck ${p}`, cmd: bin('tsc'), args: ['-p', p] })),
@@ -28,6 +35,12 @@ const steps = [
     args: ['run'],
     cwd: resolve(root, dir),
   })),
+  // Browser tests: chromium against one real `wrangler dev` on its own port and D1.
+  {
+    name: 'e2e packages/ui (chromium + wrangler dev)',
+    cmd: bin('vitest'),
+    args: ['run', '--config', 'packages/ui/e2e/vitest.config.ts'],
+  },
 ];
 
 const only = process.argv.slice(2);
