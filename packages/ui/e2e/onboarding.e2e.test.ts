@@ -188,7 +188,9 @@ describe('a new tenant', () => {
       .getByRole('button', { name: '溪头村', exact: true })
       .click();
     const panel = page.locator('.unit-panel');
-    await expect.poll(() => panel.getByRole('heading', { name: '溪头村' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => panel.getByRole('heading', { name: '溪头村', exact: true }).isVisible())
+      .toBe(true);
     await panel.getByLabel('统计用区划代码').first().fill('4401171052');
     await panel.getByRole('button', { name: '保存' }).click();
     await expect
@@ -199,6 +201,49 @@ describe('a new tenant', () => {
     await expect.poll(() => page.getByText('已保存“溪头村”').isVisible()).toBe(true);
     await expect.poll(() => panel.locator('dd.mono').first().textContent()).toBe('440117105201');
     await expectAccessible('unit panel');
+  });
+  it('adds a unit, moves it and archives it', async () => {
+    const tree = page.getByRole('list', { name: '组织树', exact: true });
+    await tree.getByRole('button', { name: '良口镇', exact: true }).click();
+    const panel = page.locator('.unit-panel');
+    await expect
+      .poll(() => panel.getByRole('heading', { name: '良口镇', exact: true }).isVisible())
+      .toBe(true);
+    const add = panel.locator('form', { hasText: '在“良口镇”下新建' });
+    await add.getByLabel('类型').selectOption('village');
+    await add.getByLabel(/^名称/).fill('石岭村');
+    await add.getByRole('button', { name: '新建' }).click();
+    await expect.poll(() => page.getByText('已新建“石岭村”').isVisible()).toBe(true);
+    const underLiangkou = page.getByRole('list', { name: '良口镇 的下级单元', exact: true });
+    await expect.poll(() => underLiangkou.locator(':scope > li').count()).toBe(24);
+
+    await underLiangkou.getByRole('button', { name: '石岭村', exact: true }).click();
+    await expect
+      .poll(() => panel.getByRole('heading', { name: '石岭村', exact: true }).isVisible())
+      .toBe(true);
+    const move = panel.locator('form', { hasText: '移动到' });
+    const district = await move
+      .getByLabel(/^新的上级/)
+      .locator('option', { hasText: '从化区' })
+      .getAttribute('value');
+    await move.getByLabel(/^新的上级/).selectOption(district!);
+    await move.getByRole('button', { name: '移动（含下级）' }).click();
+    await expect.poll(() => page.getByText('已移动“石岭村”').isVisible()).toBe(true);
+    const underDistrict = page.getByRole('list', { name: '从化区 的下级单元', exact: true });
+    await expect
+      .poll(() => underDistrict.getByRole('button', { name: '石岭村', exact: true }).count())
+      .toBe(1);
+    await expect.poll(() => underLiangkou.locator(':scope > li').count()).toBe(23);
+
+    await panel.getByRole('button', { name: '归档' }).click();
+    await panel.getByRole('button', { name: '确认' }).click();
+    await expect.poll(() => page.getByText('已归档“石岭村”').isVisible()).toBe(true);
+    await expect.poll(() => tree.getByRole('button', { name: '石岭村' }).count()).toBe(0);
+    await page.getByLabel('显示已归档').check();
+    await expect.poll(() => tree.getByRole('button', { name: '石岭村' }).count()).toBe(1);
+    expect(await tree.locator('li.archived').count()).toBe(1);
+    await page.getByLabel('显示已归档').uncheck();
+    await expect.poll(() => page.getByText('共 25 个单元').isVisible()).toBe(true);
   });
 });
 
@@ -265,6 +310,14 @@ describe('people and clients', () => {
     await expect.poll(() => heading('人员与邀请').isVisible()).toBe(true);
     const reporter = page.locator('li.person', { hasText: REPORTER.email });
     await expect.poll(() => reporter.getByText('填报员 · 范围 溪头村').isVisible()).toBe(true);
+    // Give the reporter a second role: viewer of the whole tenant.
+    await reporter.getByRole('button', { name: '调整角色' }).click();
+    await reporter.getByRole('button', { name: '添加角色' }).click();
+    const second = reporter.getByRole('group', { name: '角色 2' });
+    await expect.poll(() => second.isVisible()).toBe(true);
+    await reporter.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => reporter.getByText('查阅 · 整个租户').isVisible()).toBe(true);
+    expect(await reporter.getByText('填报员 · 范围 溪头村').isVisible()).toBe(true);
     await expectAccessible('people');
     await screenshot(page, 'people', true);
   });
@@ -307,6 +360,24 @@ describe('people and clients', () => {
     await expect.poll(() => list.getByText('市级数据平台').isVisible()).toBe(true);
     expect(await page.content()).not.toContain(secret);
     await expectAccessible('clients');
+
+    // Revoked: gone from the active list, and its secret stops working at once.
+    const row = list.getByRole('row', { name: /市级数据平台/ });
+    await row.getByRole('button', { name: '吊销' }).click();
+    await row.getByRole('button', { name: '确认' }).click();
+    await expect.poll(() => page.getByText('还没有客户端').isVisible()).toBe(true);
+    const refused = await fetch(`${origin}/v1/oauth/token`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'grant_type=client_credentials',
+    });
+    expect(refused.status).toBe(401);
+    await page.getByLabel('状态').selectOption('revoked');
+    await expect.poll(() => list.getByRole('cell', { name: '已吊销' }).isVisible()).toBe(true);
+    await page.getByLabel('状态').selectOption('active');
   });
 });
 
@@ -436,7 +507,7 @@ describe('language, reload and phone width', () => {
       ['组织架构', () => page.getByText('共 25 个单元')],
       ['标准包', () => page.getByRole('link', { name: '2024.1', exact: true }).first()],
       ['人员与邀请', () => page.getByText(REPORTER.email).first()],
-      ['API 客户端', () => page.getByText('市级数据平台').first()],
+      ['API 客户端', () => page.getByText('还没有客户端')],
     ] as const) {
       await nav(title).click();
       await expect.poll(() => heading(title).isVisible()).toBe(true);
