@@ -15,12 +15,14 @@ import { AT, mintCampaign } from '../../test/factories.ts';
 
 const now = () => new Date().toISOString();
 
+import { FaultyD1, InjectedFault } from '../../test/d1-faults.ts';
 import {
   count,
   decoded,
   deliver,
   drain,
   expectedJson,
+  expireLeases,
   RecordingQueue,
   snapshots,
   tickOutcome,
@@ -115,6 +117,41 @@ describe('fan-out', () => {
       { ...FAN_OUT, SCORING_QUEUE: queue },
     );
     expect(await snapshots(campaign.tenantId)).toHaveLength(120);
+  });
+});
+
+describe('a fan-out whose Worker died', () => {
+  it('is closed by a later tick once its chunks are done', async () => {
+    const campaign = await mintCampaign({ units: 120 });
+    const queue = recorder();
+    let dead = false;
+    const dying = new FaultyD1(env.DB, {
+      // The chunks are recorded and sent; the Worker dies before it closes the run.
+      before: async (call, kind, batches) => {
+        if (dead || (kind === 'batch' && batches >= 1)) {
+          dead = true;
+          throw new InjectedFault(call);
+        }
+      },
+    });
+    await expect(
+      tickOutcome({ ...FAN_OUT, DB: dying.binding, SCORING_QUEUE: queue }),
+    ).rejects.toThrow(/injected/);
+    const runId = (queue.sent[0] as ChunkMessage).runId;
+    await drain(queue, FAN_OUT);
+    expect(await snapshots(campaign.tenantId)).toHaveLength(120);
+    const stillOpen = await env.DB.prepare('SELECT status FROM scoring_runs WHERE id = ?')
+      .bind(runId)
+      .first();
+    expect(stillOpen).toEqual({ status: 'running' });
+    await expireLeases();
+    // The next tick (it also refreshes the rollups nobody could) closes it.
+    await tickOutcome(FAN_OUT);
+    expect(
+      await env.DB.prepare('SELECT status, total, done, written FROM scoring_runs WHERE id = ?')
+        .bind(runId)
+        .first(),
+    ).toEqual({ status: 'done', total: 120, done: 120, written: 120 });
   });
 });
 

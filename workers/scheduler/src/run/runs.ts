@@ -120,6 +120,37 @@ export async function closeLostChunks(sql: Sql, nowMs: number): Promise<number> 
 }
 
 /**
+ * Fanned-out runs whose Worker stopped before it said planning was over, once none of their
+ * chunks is queued any more: closed with what their chunks did.
+ */
+export async function closeSettledRuns(sql: Sql, nowMs: number): Promise<void> {
+  const at = new Date(nowMs).toISOString();
+  const settled = await sql.all<{ id: string }>(
+    stmt(
+      `SELECT r.id FROM scoring_runs r
+       WHERE r.status = 'running' AND r.heartbeat_at < ?
+         AND EXISTS (SELECT 1 FROM scoring_chunks c WHERE c.run_id = r.id)
+         AND NOT EXISTS (SELECT 1 FROM scoring_chunks c WHERE c.run_id = r.id
+                         AND c.status = 'queued')`,
+      stalledBefore(nowMs),
+    ),
+  );
+  if (settled.length === 0) return;
+  await sql.batch(
+    settled.flatMap((r) => [
+      stmt(
+        `UPDATE scoring_runs SET cursor = json_object('phase', 'fanned-out', 'inline',
+           json_object('done', done, 'written', written, 'errors', errors))
+         WHERE id = ? AND status = 'running'
+           AND coalesce(json_extract(cursor, '$.phase'), '') <> 'fanned-out'`,
+        r.id,
+      ),
+      finishFannedOutRun(r.id, at),
+    ]),
+  );
+}
+
+/**
  * Inline runs whose Worker stopped when nothing was left to do (no rows to score, no rollups,
  * no deadlines): their work is complete, so they are closed as done.
  */

@@ -11,6 +11,7 @@ import { acquireLease, releaseLease } from './lease.ts';
 import {
   closeLostChunks,
   closeRun,
+  closeSettledRuns,
   closeStalledRuns,
   failRun,
   openCronRun,
@@ -78,7 +79,10 @@ export async function tick(env: SchedulerEnv, scheduledTime: number): Promise<Ti
   const cleanup = new Sql(env.DB, Number.POSITIVE_INFINITY);
   let runId: string | undefined;
   try {
-    if (probe.stalled) await closeLostChunks(sql, nowMs);
+    if (probe.stalled) {
+      await closeLostChunks(sql, nowMs);
+      await closeSettledRuns(sql, nowMs);
+    }
     if (!(probe.dirty || probe.stale || probe.due)) {
       if (probe.stalled) await closeStalledRuns(sql, nowMs);
       return { outcome: 'housekeeping', ...none, queries: sql.used };
