@@ -174,6 +174,36 @@ describe('a scoring run', () => {
   });
 });
 
+describe('a row the engine refuses', () => {
+  it('is quarantined with its error on the run; the others are scored', async () => {
+    const campaign = await mintCampaign({ units: 4 });
+    const odd = campaign.units[1];
+    if (!odd) throw new Error('unit');
+    // The gz pack assesses communities and villages, not towns.
+    await env.DB.prepare(
+      `UPDATE cycle_units SET unit_kind = 'town' WHERE tenant_id = ? AND org_unit_id = ?`,
+    )
+      .bind(campaign.tenantId, odd.id)
+      .run();
+    const outcome = await tickOutcome();
+    expect(outcome.scored).toBe(4);
+    expect(await snapshots(campaign.tenantId)).toHaveLength(3);
+    const row = await env.DB.prepare(
+      'SELECT dirty FROM submission_stages WHERE tenant_id = ? AND submission_id = ?',
+    )
+      .bind(campaign.tenantId, odd.submissionId)
+      .first();
+    expect(row).toEqual({ dirty: 2 });
+    const run = await env.DB.prepare('SELECT errors, last_error FROM scoring_runs WHERE id = ?')
+      .bind(outcome.runId)
+      .first<{ errors: number; last_error: string }>();
+    expect(run?.errors).toBe(1);
+    expect(run?.last_error).toMatch(/RangeError.*town/);
+    // Quarantined: not work any more, until its data or the cycle changes.
+    expect((await tickOutcome()).outcome).toBe('idle');
+  });
+});
+
 describe('one run per tick, one scheduler at a time', () => {
   it('two deliveries of the same scheduled time start one run', async () => {
     await mintCampaign({ units: 3 });
