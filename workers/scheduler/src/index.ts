@@ -2,12 +2,17 @@ import { SCORING_DEAD_LETTER_QUEUE } from '@kaoping/db/scoring-messages';
 import { schedulerEnv } from './env.ts';
 import { consumeScoring } from './queue/consumer.ts';
 import { consumeDeadLetters } from './queue/dead-letters.ts';
+import { tickOutcomes } from './run/outcomes.ts';
 import { tick } from './run/tick.ts';
 
 export default {
-  /** The cron trigger: one tick (awaited, so the invocation lives as long as the run). */
+  /** The cron trigger: one tick, awaited so the invocation lives as long as the run. */
   async scheduled(controller, env, _ctx) {
-    await tick(schedulerEnv(env as unknown as Record<string, unknown>), controller.scheduledTime);
+    const outcome = await tick(
+      schedulerEnv(env as unknown as Record<string, unknown>),
+      controller.scheduledTime,
+    );
+    tickOutcomes.set(controller, outcome);
   },
 
   /** The scoring queue and its dead-letter queue. */

@@ -10,6 +10,7 @@ import { decodeScorecardJson, scorecardDictionary } from '@kaoping/db/scorecard-
 import type { ScoringMessage } from '@kaoping/db/scoring-messages';
 import { type Assessment, type Pack, score, type UnitKind } from '@kaoping/standards';
 import worker from '../src/index.ts';
+import { tickOutcomes } from '../src/run/outcomes.ts';
 import type { TickOutcome } from '../src/run/tick.ts';
 import { type Campaign, GZ, rowKey } from './factories.ts';
 
@@ -42,11 +43,18 @@ export async function tick(overrides: TestEnv = {}): Promise<void> {
   await runTick(nextTickTime(), overrides);
 }
 
-/** The outcome of a tick via the dev route's JSON (same tick() as scheduled()). */
+/** A tick through the real scheduled() handler, with its outcome. */
 export async function tickOutcome(overrides: TestEnv = {}): Promise<TickOutcome> {
-  const { tick: runOne } = await import('../src/run/tick.ts');
-  const { schedulerEnv } = await import('../src/env.ts');
-  return await runOne(schedulerEnv(testEnv(overrides)), nextTickTime());
+  const controller = createScheduledController({
+    scheduledTime: nextTickTime(),
+    cron: '*/5 * * * *',
+  });
+  const ctx = createExecutionContext();
+  await worker.scheduled(controller, testEnv(overrides) as unknown as Env, ctx);
+  await waitOnExecutionContext(ctx);
+  const outcome = tickOutcomes.get(controller);
+  if (!outcome) throw new Error('scheduled() recorded no outcome');
+  return outcome;
 }
 
 /** A producer that records what the worker sent, then sends it on (to the held queue). */
