@@ -87,6 +87,8 @@ export const scoreEvents = sqliteTable(
   (t) => [
     index('score_events_feed_idx').on(t.tenantId, t.seq),
     index('score_events_cycle_idx').on(t.tenantId, t.cycleId, t.seq),
+    /** `updated_since` → a cursor: the last event before a time, one index probe (scores API). */
+    index('score_events_at_idx').on(t.tenantId, t.at),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `score_events_at_idx` ON `score_events` (`tenant_id`,`at`);
