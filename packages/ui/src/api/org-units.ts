@@ -9,6 +9,9 @@ export const listOrgUnits = (status: 'active' | 'all') =>
     authed<Page<OrgUnit>>('/v1/org-units', { query: { status, cursor, limit: 200 } }),
   );
 
+export const readOrgUnit = (id: string) =>
+  authed<OrgUnit>(`/v1/org-units/${encodeURIComponent(id)}`);
+
 export interface NewOrgUnit {
   parent_id: string;
   kind: OrgUnitKind;

@@ -1,4 +1,4 @@
-import { listOrgUnits } from '../api/org-units.ts';
+import { readOrgUnit } from '../api/org-units.ts';
 import { Screen } from '../components/screen.tsx';
 import { t } from '../i18n/lang.ts';
 import { unitsById } from '../lib/unit-options.ts';
@@ -8,8 +8,12 @@ import { GrantText } from './people/grant-text.tsx';
 
 export function Home() {
   const session = useSession();
-  // For the names of the units one's grants are scoped to (what one may read).
-  const units = useAsync(() => listOrgUnits('all'), []);
+  // The names of the units one's grants are scoped to: those few, not the whole tree.
+  const scoped =
+    session.status === 'signedIn'
+      ? [...new Set((session.me.user?.grants ?? []).flatMap((g) => g.org_unit_id ?? []))]
+      : [];
+  const units = useAsync(() => Promise.all(scoped.map(readOrgUnit)), [scoped.join()]);
   if (session.status !== 'signedIn') return null;
   const { tenant, user } = session.me;
   return (
