@@ -20,4 +20,12 @@ export function grantErrors(role: Role, unitId: string, stage: string): Record<s
   return errors;
 }
 
-export const KNOWN_STAGES = ['recommended', 'verified', 'initial_review'] as const;
+/** Review stages the built-in chains use (suggestions: a cycle may name others). */
+export const KNOWN_STAGES = [
+  'recommended',
+  'verified',
+  'publicised',
+  'published',
+  'initial',
+  'final',
+] as const;
