@@ -216,8 +216,9 @@ const stripRequestId = (text: string) => text.replace(/"request_id":"[^"]*"/, ''
 
 beforeAll(async () => {
   [a, b] = await Promise.all([createTestTenant(), createTestTenant()]);
-  aPack = await createTailoredPack(a, { pin: true });
+  // The campaign first: once A pins its tailored version, only that version is usable.
   ac = await createTestCampaign(a);
+  aPack = await createTailoredPack(a, { pin: true });
 });
 
 describe('isolation: every route, another tenant’s ids, another tenant’s tokens', () => {

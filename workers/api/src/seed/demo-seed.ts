@@ -1,35 +1,9 @@
 import { hashPassword } from '../auth/password.ts';
+import { demoCampaignStatements } from './demo-campaigns.ts';
 import { DEMO_PASSWORD, DEMO_TENANTS, type DemoTenant, type DemoUnit } from './demo-data.ts';
+import { insert, SEEDED_AT, type SeedStatement, stableId } from './seed-sql.ts';
 
-export interface SeedStatement {
-  sql: string;
-  params: (string | number | null)[];
-}
-
-/** A stable id from a name, so the seed writes the same rows every time. */
-async function stableId(prefix: string, ...parts: string[]): Promise<string> {
-  const digest = await crypto.subtle.digest(
-    'SHA-256',
-    new TextEncoder().encode(['kaoping-demo', prefix, ...parts].join('\u0000')),
-  );
-  const hex = [...new Uint8Array(digest)]
-    .slice(0, 16)
-    .map((b) => b.toString(16).padStart(2, '0'))
-    .join('');
-  return `${prefix}_${hex}`;
-}
-
-const SEEDED_AT = '2024-06-24T00:00:00.000Z';
-
-function insert(table: string, row: Record<string, string | number | null>): SeedStatement {
-  const cols = Object.keys(row);
-  return {
-    sql: `INSERT OR IGNORE INTO ${table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols
-      .map(() => '?')
-      .join(', ')})`,
-    params: Object.values(row),
-  };
-}
+export type { SeedStatement } from './seed-sql.ts';
 
 async function unitStatements(
   tenant: DemoTenant,
@@ -124,6 +98,7 @@ export async function demoSeedStatements(): Promise<SeedStatement[]> {
         }),
       );
     }
+    out.push(...(await demoCampaignStatements(tenant, tenantId, ids)));
   }
   return out;
 }

@@ -1,6 +1,8 @@
+import type { Context } from 'hono';
 import { serviceContext } from '../../lib/context.ts';
 import { formatETag, requireIfMatch } from '../../lib/etag.ts';
 import type { Handler as H } from '../../lib/types.ts';
+import { fieldError, invalid } from '../../services/cycles/errors.ts';
 import { listTransitions } from '../../services/submissions/history.ts';
 import { listSubmissions } from '../../services/submissions/list.ts';
 import { readSubmission } from '../../services/submissions/read.ts';
@@ -37,7 +39,27 @@ export const getSubmissionHandler: H<typeof getSubmissionRoute> = async (c) => {
   return c.json(view, 200, { ETag: formatETag(rowVersion) });
 };
 
+/**
+ * zod leaves a "__proto__" key out of a record without a word; the API refuses it by name, as
+ * it does in every strict object (RESILIENCE: `__proto__` in a body is refused, never trusted).
+ */
+async function refuseProtoKey(c: Context, field: 'inputs' | 'assessments') {
+  const raw = (await c.req.json()) as Record<string, unknown>;
+  const record = raw[field];
+  if (record && typeof record === 'object' && Object.hasOwn(record, '__proto__')) {
+    throw invalid([
+      fieldError(
+        `body.${field}.__proto__`,
+        'unrecognized_keys',
+        'Unknown field "__proto__"',
+        '不接受字段“__proto__”',
+      ),
+    ]);
+  }
+}
+
 export const saveInputsHandler: H<typeof saveInputsRoute> = async (c) => {
+  await refuseProtoKey(c, 'inputs');
   const { data, rowVersion } = await saveInputs({
     ctx: serviceContext(c),
     input: {
@@ -50,6 +72,7 @@ export const saveInputsHandler: H<typeof saveInputsRoute> = async (c) => {
 };
 
 export const saveAssessmentsHandler: H<typeof saveAssessmentsRoute> = async (c) => {
+  await refuseProtoKey(c, 'assessments');
   const { data, rowVersion } = await saveAssessments({
     ctx: serviceContext(c),
     input: {

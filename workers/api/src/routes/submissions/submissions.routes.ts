@@ -143,10 +143,26 @@ const inputValue = z.union([
   z.null(),
 ]);
 
+/** A pack's input ids are identifiers: a letter, then letters, digits or _ (no "__proto__"). */
+const inputId = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, {
+    message: bi('不是标准包的字段名', 'not an input id of a pack'),
+  });
+
+/** Assessment keys are rule keys or item ids ("一.3", "失业保险.8"): no spaces, no leading _. */
+const assessmentKey = z
+  .string()
+  .max(64)
+  .regex(/^[^\s_][^\s]*$/u, {
+    message: bi('不是酌情评分指标的标识', 'not an assessed item’s key'),
+  });
+
 const SaveInputsBody = z
   .strictObject({
     inputs: z
-      .record(z.string().max(64), inputValue)
+      .record(inputId, inputValue)
       .refine((r) => Object.keys(r).length <= 500, {
         message: bi('一次最多 500 个字段', 'at most 500 inputs at once'),
       })
@@ -187,7 +203,7 @@ const SaveAssessmentsBody = z
   .strictObject({
     assessments: z
       .record(
-        z.string().max(64),
+        assessmentKey,
         z
           .strictObject({
             points: z.number(),

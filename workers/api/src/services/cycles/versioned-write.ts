@@ -73,7 +73,7 @@ export async function cycleView(
   const [targets, due, units] = await Promise.all([
     tdb
       .select(cycleTargets, eq(cycleTargets.cycleId, cycleId))
-      .orderBy(asc(cycleTargets.createdAt), asc(cycleTargets.id)),
+      .orderBy(asc(cycleTargets.orgUnitId), asc(cycleTargets.unitKind)),
     tdb
       .select(milestones, eq(milestones.cycleId, cycleId))
       .orderBy(asc(milestones.dueAt), asc(milestones.id)),

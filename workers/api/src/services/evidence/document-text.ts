@@ -80,7 +80,10 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
     const dictionary = text.slice(Math.max(0, match.index - 512), match.index);
     const dictStart = dictionary.lastIndexOf('<<');
     const flate = dictionary.slice(dictStart).includes('/FlateDecode');
-    const raw = bytes.subarray(start, end);
+    // The line end before "endstream" is not part of the stream's data.
+    let stop = end;
+    while (stop > start && (bytes[stop - 1] === 0x0a || bytes[stop - 1] === 0x0d)) stop--;
+    const raw = bytes.subarray(start, stop);
     let content: string | null = null;
     if (flate) {
       const inflated = await inflate(raw, 'deflate', TEXT_LIMIT);

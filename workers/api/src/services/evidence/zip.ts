@@ -66,17 +66,21 @@ export async function readZipEntry(
   return inflate(data, 'deflate-raw', limit);
 }
 
-/** Inflates `data`, stopping after `limit` bytes of output; null when it is not valid. */
+/**
+ * Inflates `data`, stopping after `limit` bytes of output. A stream that ends in junk (a PDF's
+ * line end before "endstream") or is cut short still gives what it inflated so far; null when
+ * nothing could be.
+ */
 export async function inflate(
   data: Uint8Array,
   format: 'deflate' | 'deflate-raw',
   limit: number,
 ): Promise<Uint8Array | null> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
   try {
     const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream(format));
     const reader = stream.getReader();
-    const parts: Uint8Array[] = [];
-    let total = 0;
     while (total < limit) {
       const { done, value } = await reader.read();
       if (done) break;
@@ -84,16 +88,16 @@ export async function inflate(
       total += value.length;
     }
     await reader.cancel().catch(() => undefined);
-    const out = new Uint8Array(Math.min(total, limit));
-    let offset = 0;
-    for (const part of parts) {
-      const take = Math.min(part.length, out.length - offset);
-      out.set(part.subarray(0, take), offset);
-      offset += take;
-      if (offset >= out.length) break;
-    }
-    return out;
   } catch {
-    return null;
+    if (total === 0) return null;
   }
+  const out = new Uint8Array(Math.min(total, limit));
+  let offset = 0;
+  for (const part of parts) {
+    const take = Math.min(part.length, out.length - offset);
+    out.set(part.subarray(0, take), offset);
+    offset += take;
+    if (offset >= out.length) break;
+  }
+  return out;
 }

@@ -11,11 +11,18 @@ const REDACTED = '〔已隐去〕';
 const ID_CARD = /(?<![0-9])[1-9]\d{5}(?:18|19|20)\d{2}\d{4}\d{3}[0-9Xx](?![0-9])/g;
 const MOBILE = /(?<![0-9])1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?![0-9])/g;
 
+/** Full-width digits, Ｘ, hyphens and spaces as ASCII, one character for one (the rest as written). */
+function asciiDigits(text: string): string {
+  return text.replace(/[０-９ＸｘＸ－\u3000]/g, (c) =>
+    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+}
+
 /** The text with ID-card and mobile numbers taken out (full-width digits too), and whether any were. */
 export function redactPersonalData(text: string): { text: string; redacted: boolean } {
-  const normal = text.normalize('NFKC');
-  const out = normal.replace(ID_CARD, REDACTED).replace(MOBILE, REDACTED);
-  return { text: out, redacted: out !== normal };
+  const plain = asciiDigits(text);
+  const out = plain.replace(ID_CARD, REDACTED).replace(MOBILE, REDACTED);
+  return { text: out === plain ? text : out, redacted: out !== plain };
 }
 
 const notUnderPublicity = () =>
