@@ -60,6 +60,15 @@ export class ScorecardReader {
     return card as Scorecard;
   }
 
+  /**
+   * The scorecards' JSON exactly as the engine produced it, in the order given: a page of them
+   * loads its dictionaries in one query and is never parsed (the scores API splices the text).
+   */
+  async decodeManyJson(stored: readonly unknown[]): Promise<string[]> {
+    await this.load(stored);
+    return stored.map((value) => decodeScorecardJson(value, (id) => cache.get(this.key(id))));
+  }
+
   /** The scorecard's JSON exactly as the engine produced it (for ETags and seals). */
   async decodeJson(stored: unknown): Promise<string> {
     await this.load([stored]);

@@ -18,6 +18,9 @@ import { orgUnitsRouter } from './routes/org-units/org-units.index.ts';
 import { packsRouter } from './routes/packs/packs.index.ts';
 import { peopleRouter } from './routes/people/people.index.ts';
 import { progressReportsRouter } from './routes/progress-reports/progress-reports.index.ts';
+import { rollupsRouter } from './routes/rollups/rollups.index.ts';
+import { runsRouter } from './routes/runs/runs.index.ts';
+import { scoresRouter } from './routes/scores/scores.index.ts';
 import { signUpRouter } from './routes/signup/signup.index.ts';
 import { submissionsRouter } from './routes/submissions/submissions.index.ts';
 
@@ -78,5 +81,8 @@ export function buildApp() {
   app.route('/', objectionsRouter);
   app.route('/', progressReportsRouter);
   app.route('/', packsRouter);
+  app.route('/', scoresRouter);
+  app.route('/', rollupsRouter);
+  app.route('/', runsRouter);
   return app;
 }

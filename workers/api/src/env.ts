@@ -43,6 +43,14 @@ export const EnvSchema = z.object({
   OBJECTION_LIMITER: rateLimiter('OBJECTION_LIMITER'),
   /** R2 bucket for evidence files ([[r2_buckets]] in wrangler.toml). */
   EVIDENCE: binding<R2Bucket>('EVIDENCE'),
+  /**
+   * Producer for the scheduler's queue `kaoping-scoring` ([[queues.producers]] in
+   * wrangler.toml): on-demand re-scores and dead-letter replays.
+   */
+  SCORING_QUEUE: z.custom<Queue>(
+    (v) => typeof v === 'object' && v !== null && typeof (v as Queue).send === 'function',
+    'queue binding SCORING_QUEUE',
+  ),
 });
 
 export type AppEnv = z.infer<typeof EnvSchema>;

@@ -18,6 +18,7 @@ import {
   sampleObject,
   typesOf,
 } from './openapi-walk.ts';
+import { type ScoredFixtures, scoredFixtures } from './scoring.ts';
 
 /**
  * Bad input on every route, from the OpenAPI document: each body field
@@ -34,6 +35,7 @@ import {
 
 let t: TestTenant;
 let campaign: TestCampaign;
+let scored: ScoredFixtures;
 const OAUTH = 'POST /v1/oauth/token';
 const UNKNOWN_FIELDS = ['tenant_id', 'role', 'status', 'version', 'score', '__proto__'];
 
@@ -97,6 +99,9 @@ function pathFor(op: Operation): string {
     objectionId: campaign.publicised.objectionId,
     stage: 'self',
     token: campaign.publicToken,
+    snapshotId: scored.snapshotId,
+    runId: scored.runId,
+    deadLetterId: scored.deadLetterId,
   };
   return op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const id = ids[name];
@@ -106,6 +111,12 @@ function pathFor(op: Operation): string {
       );
     return id;
   });
+}
+
+/** Valid values for required query parameters, so only the one being tried is wrong. */
+function requiredQueryValue(name: string): string | undefined {
+  const values: Record<string, string> = { cycle_id: campaign.cycleId };
+  return values[name];
 }
 
 function send(op: Operation, rawBody: string, query = '', contentType = 'application/json') {
@@ -191,6 +202,7 @@ const jsonOps = () =>
 beforeAll(async () => {
   t = await createTestTenant();
   campaign = await createTestCampaign(t);
+  scored = await scoredFixtures(t.tokens.admin, campaign.cycleId);
 });
 
 describe('bad JSON bodies on every route', () => {
@@ -287,7 +299,17 @@ describe('bad query parameters on every route', () => {
 
   it.for(withQuery.map((op) => [op.key, op] as const))('%s', async ([, op]) => {
     const before = await databaseFingerprint();
-    const get = (query: string) => call(`${pathFor(op)}?${query}`, { token: t.tokens.admin });
+    // Required parameters get a valid value, so only the one being tried is wrong.
+    const required = op.params.filter((x) => x.in === 'query' && x.required);
+    const get = (query: string) => {
+      const base = required
+        .filter((r) => !new URLSearchParams(query).has(r.name))
+        .flatMap((r) => {
+          const value = requiredQueryValue(r.name);
+          return value === undefined ? [] : [`${r.name}=${encodeURIComponent(value)}`];
+        });
+      return call(`${pathFor(op)}?${[...base, query].join('&')}`, { token: t.tokens.admin });
+    };
     for (const p of op.params.filter((x) => x.in === 'query')) {
       const s = resolve(p.schema);
       const bad: string[] = [];

@@ -22,6 +22,7 @@ import {
   operations,
   sampleObject,
 } from './openapi-walk.ts';
+import { type ScoredFixtures, scoredFixtures } from './scoring.ts';
 
 /**
  * Isolation by construction, proven: every route of the OpenAPI document is
@@ -40,6 +41,8 @@ let b: TestTenant;
 let ac: TestCampaign;
 /** A's own tailored, published and pinned version of gz.full-employment. */
 let aPack: TestPackVersion & { pinId: string | null };
+/** A's scoring objects: a snapshot, a re-score run, a dead letter. */
+let aScored: ScoredFixtures;
 
 /** One of A's ids for each path parameter; the prefix makes a missing id of the same kind. */
 const PATH_FIXTURES: Record<string, () => string> = {
@@ -56,6 +59,9 @@ const PATH_FIXTURES: Record<string, () => string> = {
   evidenceId: () => ac.draft.evidenceId,
   objectionId: () => ac.publicised.objectionId,
   stage: () => 'self',
+  snapshotId: () => aScored.snapshotId,
+  runId: () => aScored.runId,
+  deadLetterId: () => aScored.deadLetterId,
   // The public objection link is a capability: whoever holds A's may read A's publicity list,
   // by design. What must hold is that a token never issued reads exactly like a missing one.
   token: () => `kpo_${'A'.repeat(43)}`,
@@ -78,6 +84,11 @@ const QUERY_FIXTURES: Record<string, () => string> = {
   key: () => aPack.key,
   org_unit_id: () => a.units.village.id,
   stage: () => 'self',
+  cycle_id: () => ac.cycleId,
+  milestone_id: () => ac.milestoneId,
+  pack_version: () => '2024.1',
+  updated_since: () => '2000-01-01T00:00:00Z',
+  view: () => 'full',
 };
 
 /** Body fields by name: A's ids, slugs and emails where a field can carry one. */
@@ -147,15 +158,9 @@ async function build(op: Operation): Promise<Built> {
     missingPath = missingPath.replace(`{${p.name}}`, missingLike(fixture()));
   }
   const query = new URLSearchParams();
-  for (const p of op.params.filter((x) => x.in === 'query')) {
-    if (p.name === 'cursor') {
-      // A real cursor, issued to A for this very list.
-      const page = await callJson<{ next_cursor?: string | null }>(`${path}?limit=1`, {
-        token: a.tokens.admin,
-      });
-      if (page?.next_cursor) query.set('cursor', page.next_cursor);
-      continue;
-    }
+  const queryParams = op.params.filter((x) => x.in === 'query');
+  for (const p of queryParams) {
+    if (p.name === 'cursor') continue;
     const fixture = QUERY_FIXTURES[p.name];
     if (!fixture) {
       throw new MissingFixture(
@@ -163,6 +168,15 @@ async function build(op: Operation): Promise<Built> {
       );
     }
     query.set(p.name, fixture());
+  }
+  if (queryParams.some((p) => p.name === 'cursor')) {
+    // A real cursor, issued to A for this very list (with the same filters).
+    const first = new URLSearchParams(query);
+    first.set('limit', '1');
+    const page = await callJson<{ next_cursor?: string | null }>(`${path}?${first}`, {
+      token: a.tokens.admin,
+    });
+    if (page?.next_cursor) query.set('cursor', page.next_cursor);
   }
   let body: string | Uint8Array | undefined;
   let contentType: string | undefined;
@@ -209,6 +223,9 @@ function secretsOfA(): string[] {
     ac.publicised.id,
     ac.publicised.objectionId,
     ac.publicToken,
+    aScored.snapshotId,
+    aScored.runId,
+    aScored.deadLetterId,
   ].filter((s) => s.length > 0);
 }
 
@@ -219,6 +236,7 @@ beforeAll(async () => {
   // The campaign first: once A pins its tailored version, only that version is usable.
   ac = await createTestCampaign(a);
   aPack = await createTailoredPack(a, { pin: true });
+  aScored = await scoredFixtures(a.tokens.admin, ac.cycleId);
 });
 
 describe('isolation: every route, another tenant’s ids, another tenant’s tokens', () => {

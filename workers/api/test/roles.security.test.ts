@@ -22,6 +22,7 @@ import {
 } from './factories.ts';
 import { call, callJson } from './http.ts';
 import { operations } from './openapi-walk.ts';
+import { runScheduler, scoredFixtures } from './scoring.ts';
 
 /**
  * Each role against each write route, allowed and refused. The routes come
@@ -504,6 +505,17 @@ const EXPECTATIONS: Record<
       return { path: `/v1/pack-pins/${v.pinId}`, ok: 204 };
     },
   },
+  'POST /v1/cycles/{cycleId}/rescore': {
+    allowed: ADMIN_ONLY,
+    scenario: async () => ({ path: `/v1/cycles/${scoringCycleId}/rescore`, ok: 202 }),
+  },
+  'POST /v1/dead-letters/{deadLetterId}/replay': {
+    allowed: ADMIN_ONLY,
+    scenario: async () => {
+      const { deadLetterId } = await scoredFixtures(t.tokens.admin, scoringCycleId);
+      return { path: `/v1/dead-letters/${deadLetterId}/replay`, ok: 200 };
+    },
+  },
   'DELETE /v1/clients/{clientId}': {
     allowed: ADMIN_ONLY,
     scenario: async () => {
@@ -518,8 +530,13 @@ const EXPECTATIONS: Record<
 
 const writeRoutes = operations().filter((op) => !op.public && op.method !== 'GET');
 
+/** A cycle made before any scenario pins a tailored version (re-scores and replays run on it). */
+let scoringCycleId: string;
+
 beforeAll(async () => {
   t = await createTestTenant();
+  scoringCycleId = (await freshCycle(t, { units: [{ org_unit_id: t.units.village.id }] })).id;
+  await runScheduler();
 });
 
 describe('roles × write routes', () => {
