@@ -6,6 +6,7 @@ import { authRouter } from './routes/auth/auth.index.ts';
 import { clientsRouter } from './routes/clients/clients.index.ts';
 import { cyclesRouter } from './routes/cycles/cycles.index.ts';
 import { evidenceRouter } from './routes/evidence/evidence.index.ts';
+import { exportsRouter } from './routes/exports/exports.index.ts';
 import { healthRouter } from './routes/health/health.index.ts';
 import {
   acceptInvitationRouter,
@@ -84,5 +85,6 @@ export function buildApp() {
   app.route('/', scoresRouter);
   app.route('/', rollupsRouter);
   app.route('/', runsRouter);
+  app.route('/', exportsRouter);
   return app;
 }

@@ -89,6 +89,8 @@ const QUERY_FIXTURES: Record<string, () => string> = {
   pack_version: () => '2024.1',
   updated_since: () => '2000-01-01T00:00:00Z',
   view: () => 'full',
+  format: () => 'csv',
+  layout: () => 'detail',
 };
 
 /** Body fields by name: A's ids, slugs and emails where a field can carry one. */

@@ -3,7 +3,8 @@ import { callJson } from './http.ts';
 
 /**
  * Larger org trees for score tests, through the real CSV import: `count` villages (or
- * communities) under `parent`, named `<prefix><n>`, returned in the order of their names.
+ * communities) under `parent` (one with a code, or a town right below the root), named
+ * `<prefix><n>`, returned in the order of their names.
  */
 export async function importUnits(
   t: TestTenant,
@@ -13,14 +14,15 @@ export async function importUnits(
 ): Promise<TestUnit[]> {
   const prefix = options.prefix ?? `导入村${t.marker}-`;
   const kind = options.kind ?? 'village';
-  if (!parent.code) throw new Error('importUnits: the parent needs a code');
+  // The parent by its code, else by its name path from the root (a town right below it).
+  const ref = parent.code ?? `${t.units.root.name}/${parent.name}`;
   const names = Array.from(
     { length: count },
     (_, i) => `${prefix}${String(i + 1).padStart(4, '0')}`,
   );
   await callJson('/v1/org-units/import', {
     token: t.tokens.admin,
-    body: `name,kind,parent\n${names.map((n) => `${n},${kind},${parent.code}`).join('\n')}\n`,
+    body: `name,kind,parent\n${names.map((n) => `${n},${kind},${ref}`).join('\n')}\n`,
     headers: { 'content-type': 'text/csv' },
     expect: 200,
   });

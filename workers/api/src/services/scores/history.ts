@@ -36,7 +36,9 @@ type HistoryRow = ScoreRow & {
 
 /**
  * Every snapshot of the units, oldest first: score_snapshots_unit_idx (tenant, unit, seq) for
- * each unit, the cycle and the unit by key, the current pointer to say which one is current.
+ * each unit — by name, since SQLite would otherwise walk the tenant's (or the cycle's) whole
+ * seq index to avoid sorting a unit's few snapshots — then the cycle and the unit by key, and
+ * the current pointer to say which one is current.
  */
 export function historySql(q: HistoryQuery): SQL {
   const t = q.tenantId;
@@ -44,7 +46,7 @@ export function historySql(q: HistoryQuery): SQL {
   const stage = q.stage === undefined ? sql`` : sql`AND ss.stage = ${q.stage}`;
   return sql`SELECT ${SCORE_COLUMNS}, cy.name AS cycle_name, cy.period_start AS period_start,
       cy.period_end AS period_end, c.snapshot_seq = ss.seq AS is_current
-    FROM score_snapshots ss
+    FROM score_snapshots ss INDEXED BY score_snapshots_unit_idx
     CROSS JOIN org_units o
     CROSS JOIN cycles cy
     LEFT JOIN current_scores c ON c.tenant_id = ss.tenant_id

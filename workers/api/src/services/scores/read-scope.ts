@@ -12,7 +12,9 @@ import { unitNotFound } from '../org-units/errors.ts';
  * narrowed by the `org_unit_id` the request names. Queries use it two ways: the whole tenant
  * walks a cycle's index in key order; subtrees walk `org_units_path_idx` by path range.
  */
-export type ReadScope = { readonly all: true } | { readonly all: false; readonly paths: string[] };
+export type ReadScope =
+  | { readonly all: true }
+  | { readonly all: false; readonly paths: readonly string[] };
 
 /** A root path has one segment ("/org_…/"): its subtree is the whole tenant. */
 const isRootPath = (path: string) => path.indexOf('/', 1) === path.length - 1;

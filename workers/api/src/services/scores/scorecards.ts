@@ -3,7 +3,7 @@ import { scoreSnapshots } from '@kaoping/db/schema';
 import { ScorecardReader } from '@kaoping/db/scorecard-reader';
 import type { TenantDb } from '@kaoping/db/tenant-db';
 import { type Pack, walkRules } from '@kaoping/standards';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Principal } from '../../auth/principal.ts';
 
 /**
@@ -121,6 +121,13 @@ export function redactScorecard(
   return { json: JSON.stringify(card), redacted };
 }
 
+/** The stored scorecards of a page, by primary key (one JSON parameter for the list). */
+export function storedScorecardsSql(tenantId: string, seqs: readonly number[]): SQL {
+  return sql`SELECT seq, scorecard FROM ${scoreSnapshots}
+    WHERE tenant_id = ${tenantId}
+      AND seq IN (SELECT value FROM json_each(${JSON.stringify(seqs)}))`;
+}
+
 export interface StoredRef {
   readonly seq: number;
   readonly packKey: string;
@@ -140,9 +147,10 @@ export async function scorecardTexts(
   const out = new Map<number, { json: string; redacted: string[] }>();
   if (rows.length === 0) return out;
   const stored = (await tdb.db.all(
-    sql`SELECT seq, scorecard FROM ${scoreSnapshots}
-        WHERE tenant_id = ${tdb.tenantId}
-          AND seq IN (SELECT value FROM json_each(${JSON.stringify(rows.map((r) => r.seq))}))`,
+    storedScorecardsSql(
+      tdb.tenantId,
+      rows.map((r) => r.seq),
+    ),
   )) as { seq: number; scorecard: string }[];
   const bySeq = new Map(stored.map((r) => [r.seq, r.scorecard]));
   const present = rows.filter((r) => bySeq.has(r.seq));
