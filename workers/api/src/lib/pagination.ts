@@ -31,7 +31,11 @@ export const cursorQuery = z
   .string()
   .max(512)
   .optional()
-  .openapi({ param: { name: 'cursor', in: 'query' } });
+  .openapi({
+    param: { name: 'cursor', in: 'query' },
+    description: 'The next_cursor of the previous page (opaque)',
+    example: 'eyJ2IjoxLCJrIjpbIm9yZ183YTBjIiwic2VsZiJdfQ',
+  });
 
 /** Fields to spread into a route's (strict) query schema. */
 export const pageQuery = { cursor: cursorQuery, limit: limitQuery };

@@ -32,10 +32,10 @@ export const listAuditRoute = createRoute({
   security: bearerSecurity,
   request: {
     query: z.strictObject({
-      entity_type: filter(40),
-      entity_id: filter(80),
-      actor_id: filter(80),
-      action: filter(64),
+      entity_type: filter(40).openapi({ example: 'org_unit' }),
+      entity_id: filter(80).openapi({ example: 'org_7a0c4e1f9b2d4c8e8a6b1d3f5e7c9a0b' }),
+      actor_id: filter(80).openapi({ example: 'usr_2b4d6f8a0c1e3a5c7e9b1d3f5a7c9e1b' }),
+      action: filter(64).openapi({ example: 'org_unit.move' }),
       since: timestampField.optional(),
       until: timestampField.optional(),
       ...pageQuery,

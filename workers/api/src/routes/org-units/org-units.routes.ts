@@ -78,7 +78,11 @@ const ListOrgUnitsQuery = z.strictObject({
     .min(1)
     .max(80)
     .optional()
-    .openapi({ param: { name: 'root', in: 'query' }, description: 'Only this unit’s subtree' }),
+    .openapi({
+      param: { name: 'root', in: 'query' },
+      description: 'Only this unit’s subtree',
+      example: 'org_7a0c4e1f9b2d4c8e8a6b1d3f5e7c9a0b',
+    }),
   kind: z.enum(ORG_UNIT_KINDS).optional(),
   status: z.enum(['active', 'archived', 'all']).default('active'),
   ...pageQuery,

@@ -76,7 +76,15 @@ export const listReportsRoute = createRoute({
   security: bearerSecurity,
   request: {
     params: CycleParams,
-    query: z.strictObject({ org_unit_id: z.string().min(1).max(80).optional(), ...pageQuery }),
+    query: z.strictObject({
+      org_unit_id: z
+        .string()
+        .min(1)
+        .max(80)
+        .optional()
+        .openapi({ example: 'org_7a0c4e1f9b2d4c8e8a6b1d3f5e7c9a0b' }),
+      ...pageQuery,
+    }),
   },
   responses: {
     200: {

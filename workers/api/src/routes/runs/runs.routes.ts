@@ -181,7 +181,27 @@ export const replayDeadLetterRoute = createRoute({
       content: json(
         z
           .object({ id: z.string(), replayed_at: z.string(), run: RunSchema.nullable() })
-          .openapi('DeadLetterReplay'),
+          .openapi('DeadLetterReplay', {
+            example: {
+              id: 'dlq_0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+              replayed_at: '2026-11-22T09:00:00.000Z',
+              run: {
+                id: RUN_ID_EXAMPLE,
+                cycle_id: CYCLE_ID_EXAMPLE,
+                trigger: 'manual',
+                status: 'running',
+                total: 2684,
+                done: 2484,
+                progress: 0.925,
+                written: 2480,
+                errors: 1,
+                last_error: 'ParameterError: unknown parameter designation',
+                started_at: '2026-11-22T08:00:00.000Z',
+                finished_at: null,
+                chunks: { done: 13, queued: 1 },
+              },
+            },
+          }),
       ),
     },
     ...problemResponses('unauthorized', 'forbidden', 'not_found', 'conflict'),

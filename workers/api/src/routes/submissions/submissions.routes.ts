@@ -105,7 +105,12 @@ export const listSubmissionsRoute = createRoute({
     query: z.strictObject({
       status: z.enum([...SUBMISSION_STATUSES, 'all']).default('all'),
       stage: stageField.optional(),
-      org_unit_id: z.string().min(1).max(80).optional(),
+      org_unit_id: z
+        .string()
+        .min(1)
+        .max(80)
+        .optional()
+        .openapi({ example: 'org_7a0c4e1f9b2d4c8e8a6b1d3f5e7c9a0b' }),
       ...pageQuery,
     }),
   },
