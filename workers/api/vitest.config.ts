@@ -31,5 +31,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     setupFiles: ['./test/setup.ts'],
+    // The worker logs one JSON line per request (lib/request-log.ts); thousands of test requests
+    // would drown the report. test/secrets-in-logs.security.test.ts captures them itself.
+    onConsoleLog: (log) => !log.startsWith('{"level":"info","msg":"request"'),
   },
 });

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { apiClients, cycles, invitations, refreshTokens, tenants } from './schema.ts';
 
@@ -60,4 +60,21 @@ export async function findCycleByPublicToken(db: Db, token: string) {
     .where(eq(cycles.publicToken, token))
     .limit(1);
   return rows[0];
+}
+
+/**
+ * Whether any active tenant lists `origin` in its CORS allow-list (tenants.cors_origins). A
+ * CORS preflight carries no credentials, so it cannot say which tenant it is for: it is
+ * answered for an origin some tenant allows, and the real request is then checked against
+ * the token's own tenant (workers/api/src/lib/cors.ts). One scan of the tenants table.
+ */
+export async function originAllowedByAnyTenant(db: Db, origin: string): Promise<boolean> {
+  const rows = await db
+    .select({ one: sql<number>`1` })
+    .from(tenants)
+    .where(
+      sql`${tenants.status} = 'active' AND EXISTS (SELECT 1 FROM json_each(${tenants.corsOrigins}) WHERE json_each.value = ${origin})`,
+    )
+    .limit(1);
+  return rows.length > 0;
 }

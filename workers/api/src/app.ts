@@ -1,5 +1,6 @@
 import { authenticate } from './auth/authenticate.ts';
 import { bodyGuards } from './lib/body-guards.ts';
+import { cors, corsTenantCheck } from './lib/cors.ts';
 import { createApp } from './lib/create-app.ts';
 import { auditRouter } from './routes/audit/audit.index.ts';
 import { authRouter } from './routes/auth/auth.index.ts';
@@ -24,6 +25,7 @@ import { runsRouter } from './routes/runs/runs.index.ts';
 import { scoresRouter } from './routes/scores/scores.index.ts';
 import { signUpRouter } from './routes/signup/signup.index.ts';
 import { submissionsRouter } from './routes/submissions/submissions.index.ts';
+import { tenantRouter } from './routes/tenant/tenant.index.ts';
 
 export const OPENAPI_INFO = {
   openapi: '3.1.0',
@@ -57,6 +59,8 @@ export function buildApp() {
     scheme: 'basic',
     description: 'client_id:client_secret of an API client (token endpoint only)',
   });
+  // CORS first: a preflight is answered before anything else looks at the request.
+  app.use('/v1/*', cors());
   app.use('/v1/*', bodyGuards());
 
   // Public.
@@ -70,6 +74,8 @@ export function buildApp() {
 
   // Everything below needs a token.
   app.use('/v1/*', authenticate());
+  // A cross-origin request must come from an origin the token's own tenant allows.
+  app.use('/v1/*', corsTenantCheck());
   app.route('/', peopleRouter);
   app.route('/', invitationsRouter);
   app.route('/', clientsRouter);
@@ -85,6 +91,7 @@ export function buildApp() {
   app.route('/', scoresRouter);
   app.route('/', rollupsRouter);
   app.route('/', runsRouter);
+  app.route('/', tenantRouter);
   app.route('/', exportsRouter);
   return app;
 }

@@ -516,6 +516,30 @@ const EXPECTATIONS: Record<
       return { path: `/v1/dead-letters/${deadLetterId}/replay`, ok: 200 };
     },
   },
+  'PUT /v1/tenant/cors-origins': {
+    allowed: ADMIN_ONLY,
+    scenario: async () => ({
+      path: '/v1/tenant/cors-origins',
+      headers: { 'if-match': await etagOf('/v1/tenant/cors-origins', t.tokens.admin) },
+      body: { origins: [`https://${unique('roles')}.example.gov.cn`] },
+      ok: 200,
+    }),
+  },
+  'POST /v1/tenant/import': {
+    allowed: ADMIN_ONLY,
+    // An admin passes the role check and is then refused: no restore was begun (409).
+    scenario: async () => ({
+      path: '/v1/tenant/import',
+      body: {
+        format: 'kaoping-export/1',
+        export_id: `exp_${'0'.repeat(32)}`,
+        page: 1,
+        kind: 'rows',
+        sections: [],
+      },
+      ok: 409,
+    }),
+  },
   'DELETE /v1/clients/{clientId}': {
     allowed: ADMIN_ONLY,
     scenario: async () => {

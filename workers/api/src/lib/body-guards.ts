@@ -7,6 +7,10 @@ import type { AppBindings } from './types.ts';
 export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_IMPORT_BODY_BYTES = 4 * 1024 * 1024;
 
+/** One page of a tenant export being restored (POST /v1/tenant/import): pages are ~1 MB. */
+export const MAX_RESTORE_BODY_BYTES = 4 * 1024 * 1024;
+const RESTORE_BODY_PATHS = new Set(['/v1/tenant/import']);
+
 /** A pack sent to be linted (POST /v1/packs/lint): the province pack is 120 KB as JSON. */
 export const MAX_PACK_BODY_BYTES = 512 * 1024;
 
@@ -32,6 +36,7 @@ const ACCEPTED = [
 export function maxBodyBytes(path: string): number {
   if (EVIDENCE_UPLOAD_PATH.test(path)) return MAX_EVIDENCE_BODY_BYTES;
   if (PACK_BODY_PATHS.has(path)) return MAX_PACK_BODY_BYTES;
+  if (RESTORE_BODY_PATHS.has(path)) return MAX_RESTORE_BODY_BYTES;
   return LARGE_BODY_PATHS.has(path) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
 }
 

@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { toFieldErrors } from './bilingual-zod.ts';
 import { AppError, problemResponse } from './problem.ts';
+import { logLine, requestLog } from './request-log.ts';
 import type { AppBindings } from './types.ts';
 
 /** A router whose validation failures become problem+json naming the field. */
@@ -56,29 +57,41 @@ function fromHttpException(err: HTTPException): AppError {
   }
 }
 
-/** The app shell: request ids, security headers, one error mapping. */
+/**
+ * The headers every answer of the worker carries (the UI's static files get the same from
+ * packages/ui/public/_headers; test/security-headers.security.test.ts and the UI's
+ * security-headers e2e test hold both to one list).
+ */
+export const API_SECURITY_HEADERS = {
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    frameAncestors: ["'none'"],
+    formAction: ["'self'"],
+    baseUri: ["'none'"],
+    objectSrc: ["'none'"],
+  },
+  strictTransportSecurity: 'max-age=63072000; includeSubDomains',
+  xFrameOptions: 'DENY',
+  referrerPolicy: 'no-referrer',
+  permissionsPolicy: {
+    camera: [],
+    microphone: [],
+    geolocation: [],
+    payment: [],
+    usb: [],
+  },
+} satisfies Parameters<typeof secureHeaders>[0];
+
+/** The app shell: request ids, a log line per request, security headers, one error mapping. */
 export function createApp() {
   const app = createRouter();
   app.use('*', requestId({ headerName: 'X-Request-Id' }));
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        baseUri: ["'none'"],
-        objectSrc: ["'none'"],
-      },
-      strictTransportSecurity: 'max-age=63072000; includeSubDomains',
-      xFrameOptions: 'DENY',
-      referrerPolicy: 'no-referrer',
-    }),
-  );
+  app.use('*', requestLog());
+  app.use('*', secureHeaders(API_SECURITY_HEADERS));
   app.notFound((c) =>
     problemResponse(c, new AppError('not_found', { zh: '没有这个地址', en: 'No such route' })),
   );
@@ -86,14 +99,13 @@ export function createApp() {
     if (err instanceof AppError) return problemResponse(c, err);
     if (err instanceof HTTPException) return problemResponse(c, fromHttpException(err));
     // Unknown errors are logged with the request id and answered without detail.
-    console.error(
-      JSON.stringify({
-        level: 'error',
-        requestId: c.get('requestId'),
-        name: err.name,
-        message: err.message,
-      }),
-    );
+    // Redacted and cut short: an error message can quote a value the request carried.
+    logLine('error', {
+      msg: 'unhandled',
+      id: c.get('requestId'),
+      name: err.name,
+      message: err.message.slice(0, 300),
+    });
     return problemResponse(c, new AppError('internal'));
   });
   return app;

@@ -9,6 +9,8 @@ export interface AppBindings {
     requestId: string;
     principal: Principal;
     tdb: TenantDb;
+    /** Set by lib/cors.ts once a cross-origin request's origin is allowed for its tenant. */
+    corsAllowed: boolean;
   };
 }
 
