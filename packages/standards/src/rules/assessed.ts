@@ -1,6 +1,13 @@
 import { z } from 'zod';
+import * as x from '../exact.ts';
 import * as q from '../rational.ts';
 import { type Text, textSchema } from '../text.ts';
+import {
+  type CompiledOutcome,
+  type CompiledRule,
+  type RuleCompileContext,
+  scored as scoredOutcome,
+} from './compiled-rule.ts';
 import {
   type Assessment,
   type Bounds,
@@ -84,6 +91,32 @@ export function evaluate(rule: AssessedRule, ctx: RuleContext): RuleOutcome {
     zh: `酌情评分，${awarded.zh}（理由：${assessment.reason}${by?.zh ?? ''}）`,
     en: `assessed, ${awarded.en} (reason: ${assessment.reason}${by?.en ?? ''})`,
   });
+}
+
+/** `evaluate`, compiled: problems with an assessment are recorded against the item. */
+export function compile(rule: AssessedRule, cx: RuleCompileContext): CompiledRule {
+  const key = rule.key ?? cx.itemId;
+  const itemId = cx.itemId;
+  const awaiting: CompiledOutcome = { status: 'awaiting-assessment', awaiting: [key] };
+  return (f) => {
+    const assessment = f.unit.assessments?.[key];
+    if (!assessment) return { status: 'awaiting-assessment', awaiting: awaiting.awaiting };
+    const problem = assessmentProblem(rule, assessment);
+    if (problem) {
+      f.issues.push({
+        field: itemId,
+        message: { zh: `评估 ${key}：${problem.zh}`, en: `assessment ${key}: ${problem.en}` },
+      });
+      return { status: 'awaiting-assessment', awaiting: awaiting.awaiting };
+    }
+    const points = x.fromNumber(assessment.points);
+    const awarded = x.pointsText(points);
+    const by = assessment.by;
+    return scoredOutcome(points, {
+      zh: `酌情评分，${awarded.zh}（理由：${assessment.reason}${by ? `，评估人：${by}` : ''}）`,
+      en: `assessed, ${awarded.en} (reason: ${assessment.reason}${by ? `, by ${by}` : ''})`,
+    });
+  };
 }
 
 export function bounds(rule: AssessedRule, _ctx?: BoundsContext): Bounds {

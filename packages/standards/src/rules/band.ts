@@ -1,10 +1,28 @@
 import { z } from 'zod';
+import {
+  display,
+  type Known,
+  mergeUnresolved as mergeResults,
+  type Result,
+  statement,
+  statementWant,
+  type Unresolved,
+  WANT_NOTHING,
+} from '../compiled/result.ts';
+import * as x from '../exact.ts';
 import { expressionSchema } from '../expression.ts';
 import { comparisonSymbol } from '../expression-describe.ts';
 import { type EvaluatedValue, mergeUnresolved, valueStatement } from '../expression-eval.ts';
 import * as q from '../rational.ts';
 import { type Text, textSchema } from '../text.ts';
 import { displayValue } from '../value.ts';
+import {
+  type CompiledRule,
+  clauses,
+  type RuleCompileContext,
+  scored as scoredOutcome,
+  unresolvedOutcome as unresolvedCompiled,
+} from './compiled-rule.ts';
 import {
   type Bounds,
   type BoundsContext,
@@ -52,7 +70,10 @@ function bandName(operator: Band['operator'], threshold: Text): Text {
 }
 
 function holds(operator: Band['operator'], value: q.Rational, threshold: q.Rational): boolean {
-  const order = q.compare(value, threshold);
+  return holdsOrder(operator, q.compare(value, threshold));
+}
+
+function holdsOrder(operator: Band['operator'], order: number): boolean {
   return operator === '>='
     ? order >= 0
     : operator === '>'
@@ -70,9 +91,12 @@ function numberOf(result: EvaluatedValue, what: string): q.Rational {
 /** Why no band matched: "低于65%" when every band is a lower bound, else a general phrase. */
 function belowAll(rule: BandRule, thresholds: readonly EvaluatedValue[]): Text {
   const last = thresholds[thresholds.length - 1];
+  return belowAllShown(rule, last ? displayValue(last.value) : null);
+}
+
+function belowAllShown(rule: BandRule, shown: Text | null): Text {
   const lastBand = rule.bands[rule.bands.length - 1];
-  if (!last || !lastBand) return { zh: '未达任何一档', en: 'no band reached' };
-  const shown = displayValue(last.value);
+  if (!shown || !lastBand) return { zh: '未达任何一档', en: 'no band reached' };
   if (rule.bands.every((b) => b.operator === '>=' || b.operator === '>')) {
     return lastBand.operator === '>='
       ? { zh: `低于${shown.zh}`, en: `below ${shown.en}` }
@@ -115,6 +139,74 @@ export function evaluate(rule: BandRule, ctx: RuleContext): RuleOutcome {
     zh: `${statement.zh}，${why.zh}，${awarded.zh}`,
     en: `${statement.en}, ${why.en}, ${awarded.en}`,
   });
+}
+
+/** The thresholds under one plan: unknown, or their numbers and band names. */
+interface Thresholds {
+  readonly results: readonly Result[];
+  readonly unknown: Unresolved | null;
+  /** Null for a threshold that is not a number (refused when the band is reached). */
+  readonly numbers: readonly (x.Exact | null)[];
+  readonly names: readonly Text[];
+  readonly why: Text;
+}
+
+function thresholdsOf(rule: BandRule, results: readonly Result[]): Thresholds {
+  const unknown = mergeResults(results);
+  if (unknown) return { results, unknown, numbers: [], names: [], why: { zh: '', en: '' } };
+  const values = results as Known[];
+  return {
+    results,
+    unknown,
+    numbers: values.map((t) => (t.value.type === 'number' ? t.value.value : null)),
+    names: rule.bands.map((band, i) =>
+      bandName(band.operator, display((values[i] as Known).value)),
+    ),
+    why: belowAllShown(rule, values.length > 0 ? display((values.at(-1) as Known).value) : null),
+  };
+}
+
+/** `evaluate`, compiled: thresholds fixed by the plan's parameters are resolved once. */
+export function compile(rule: BandRule, cx: RuleCompileContext): CompiledRule {
+  const value = cx.expression(rule.value, statementWant(rule.value));
+  const thresholds = rule.bands.map((band) => cx.expression(band.threshold, WANT_NOTHING));
+  const fixed = thresholds.every((t) => t.fixed);
+  const described = cx.describe(rule.value);
+  const max = x.fromRational(bounds(rule).max);
+  const points = rule.bands.map((band) => x.fromNumber(band.points));
+  const awarded = points.map(x.pointsText);
+  const otherwise = x.fromNumber(rule.otherwise);
+  const otherwiseAwarded = x.pointsText(otherwise);
+  let kept: Thresholds | null = null;
+  return (f) => {
+    const v = value.evaluate(f);
+    const t =
+      fixed && kept !== null
+        ? kept
+        : thresholdsOf(
+            rule,
+            thresholds.map((c) => c.evaluate(f)),
+          );
+    if (fixed) kept = t;
+    if (t.unknown) return unresolvedCompiled(mergeResults([v, ...t.results]) ?? t.unknown, x.ZERO);
+    if (v.status !== 'value') return unresolvedCompiled(v, max);
+    if (v.value.type !== 'number') throw new TypeError('band: the value is not a number');
+    const n = v.value.value;
+    const said = statement(rule.value, v, described);
+    for (let i = 0; i < rule.bands.length; i++) {
+      const threshold = t.numbers[i];
+      if (threshold === null || threshold === undefined) {
+        throw new TypeError('band: a threshold is not a number');
+      }
+      if (holdsOrder((rule.bands[i] as Band).operator, x.compare(n, threshold))) {
+        return scoredOutcome(
+          points[i] as x.Exact,
+          clauses(said, t.names[i] as Text, awarded[i] as Text),
+        );
+      }
+    }
+    return scoredOutcome(otherwise, clauses(said, t.why, otherwiseAwarded));
+  };
 }
 
 export function bounds(rule: BandRule, _ctx?: BoundsContext): Bounds {

@@ -1,7 +1,17 @@
 import { z } from 'zod';
+import * as x from '../exact.ts';
 import * as q from '../rational.ts';
 import { type Text, textSchema } from '../text.ts';
-import { ruleSchema } from './rule.ts';
+import {
+  type CompiledOutcome,
+  type CompiledRule,
+  partPrefix,
+  prefixed,
+  type RuleCompileContext,
+  scored as scoredOutcome,
+  unscoredOf as unscoredCompiled,
+} from './compiled-rule.ts';
+import { ruleBounds, ruleSchema } from './rule.ts';
 import {
   type Bounds,
   type BoundsContext,
@@ -55,6 +65,49 @@ export function evaluate(rule: BestRule, ctx: RuleContext): RuleOutcome {
     zh: [...explained.map((e) => e.zh), `取较高者${shown}分`].join('；'),
     en: [...explained.map((e) => e.en), `the best applies: ${shown}`].join('; '),
   });
+}
+
+/** `evaluate`, compiled: the ceiling that decides alone is worked out once. */
+export function compile(rule: BestRule, cx: RuleCompileContext): CompiledRule {
+  const parts = rule.parts.map((part) => cx.rule(part));
+  const prefixes = rule.parts.map(partPrefix);
+  const ceiling = x.fromRational(bounds(rule, { bounds: ruleBounds }).max);
+  return (f) => {
+    const outcomes: CompiledOutcome[] = parts.map((part) => part(f));
+    let decisive = -1;
+    for (let i = 0; i < outcomes.length; i++) {
+      const o = outcomes[i] as CompiledOutcome;
+      if (o.status === 'scored' && x.eq(o.points, ceiling)) {
+        decisive = i;
+        break;
+      }
+    }
+    if (decisive < 0) {
+      const unscored = unscoredCompiled(outcomes);
+      if (unscored) return unscored;
+    }
+    let best = -1;
+    let zh = '';
+    let en = '';
+    for (let i = Math.max(decisive, 0); i < outcomes.length; i++) {
+      const o = outcomes[i] as CompiledOutcome;
+      if (o.status === 'scored') {
+        const bestPoints = best >= 0 ? (outcomes[best] as { points: x.Exact }).points : null;
+        if (bestPoints === null || x.gt(o.points, bestPoints)) best = i;
+        const explained = prefixed(prefixes[i] as Text | null, o.explanation);
+        zh += `${explained.zh}；`;
+        en += `${explained.en}; `;
+      }
+      if (decisive >= 0) break;
+    }
+    if (best < 0) throw new Error('best: no part scored');
+    const points = (outcomes[best] as { points: x.Exact }).points;
+    const shown = x.formatPoints(points);
+    return scoredOutcome(points, {
+      zh: `${zh}取较高者${shown}分`,
+      en: `${en}the best applies: ${shown}`,
+    });
+  };
 }
 
 export function bounds(rule: BestRule, ctx: BoundsContext): Bounds {

@@ -1,7 +1,16 @@
 import { z } from 'zod';
+import { booleanOf, WANT_FACTS } from '../compiled/result.ts';
+import * as x from '../exact.ts';
 import { expressionSchema } from '../expression.ts';
 import * as q from '../rational.ts';
 import { type Text, textSchema } from '../text.ts';
+import {
+  type CompiledRule,
+  conditionSentencer,
+  type RuleCompileContext,
+  scored as scoredOutcome,
+  unresolvedOutcome as unresolvedCompiled,
+} from './compiled-rule.ts';
 import {
   type Bounds,
   type BoundsContext,
@@ -40,6 +49,28 @@ export function evaluate(rule: CheckRule, ctx: RuleContext): RuleOutcome {
     zh: `${sentence.zh}，${awarded.zh}`,
     en: `${sentence.en}, ${awarded.en}`,
   });
+}
+
+/** `evaluate`, compiled: the sentence's frame and both points texts prepared once. */
+export function compile(rule: CheckRule, cx: RuleCompileContext): CompiledRule {
+  const when = cx.expression(rule.when, WANT_FACTS);
+  const sentence = conditionSentencer(rule.when, rule.label, cx);
+  const max = x.fromRational(bounds(rule).max);
+  const yes = x.fromNumber(rule.points);
+  const no = x.fromNumber(rule.otherwise);
+  const yesAwarded = x.pointsText(yes);
+  const noAwarded = x.pointsText(no);
+  return (f) => {
+    const result = when.evaluate(f);
+    if (result.status !== 'value') return unresolvedCompiled(result, max);
+    const holds = booleanOf(result, 'check');
+    const said = sentence(result);
+    const awarded = holds ? yesAwarded : noAwarded;
+    return scoredOutcome(holds ? yes : no, {
+      zh: `${said.zh}，${awarded.zh}`,
+      en: `${said.en}, ${awarded.en}`,
+    });
+  };
 }
 
 export function bounds(rule: CheckRule, _ctx?: BoundsContext): Bounds {

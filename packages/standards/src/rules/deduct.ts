@@ -1,9 +1,27 @@
 import { z } from 'zod';
+import {
+  display,
+  type Known,
+  mergeUnresolved as mergeResults,
+  numberOf,
+  type Result,
+  statement,
+  statementWant,
+  WANT_NOTHING,
+} from '../compiled/result.ts';
+import * as x from '../exact.ts';
 import { expressionSchema } from '../expression.ts';
 import { type EvaluatedValue, mergeUnresolved, valueStatement } from '../expression-eval.ts';
 import * as q from '../rational.ts';
 import { type Text, textSchema } from '../text.ts';
 import { displayValue } from '../value.ts';
+import {
+  type CompiledRule,
+  type RuleCompileContext,
+  scored as scoredOutcome,
+  unresolvedOutcome as unresolvedCompiled,
+  unscoredOf as unscoredCompiled,
+} from './compiled-rule.ts';
 import { ruleSchema } from './rule.ts';
 import {
   type Bounds,
@@ -163,6 +181,142 @@ export function evaluate(rule: DeductRule, ctx: RuleContext): RuleOutcome {
     zh: parts.map((p) => p.zh).join('；'),
     en: parts.map((p) => p.en).join('; '),
   });
+}
+
+/** A deduction compiled: its expressions, and what its sentence needs that never changes. */
+interface CompiledDeduction {
+  readonly deduction: Deduction;
+  readonly amount: (f: Parameters<CompiledRule>[0]) => Result;
+  readonly step: ((f: Parameters<CompiledRule>[0]) => Result) | null;
+  readonly points: x.Exact;
+  readonly max: x.Exact | null;
+  readonly per: string;
+  readonly described: Text;
+}
+
+function takeCompiled(d: CompiledDeduction, amount: Known, step: Known | null) {
+  const stepValue = step ? numberOf(step, 'deduct step') : null;
+  const given = numberOf(amount, 'deduct amount');
+  const positive = x.gt(x.ZERO, given) ? x.ZERO : given;
+  let count = positive;
+  if (stepValue !== null) {
+    if (!x.gt(stepValue, x.ZERO)) throw new RangeError('deduct: a step must be positive');
+    const steps = x.div(positive, stepValue);
+    const rounding = d.deduction.rounding;
+    count =
+      rounding === 'exact' ? steps : rounding === 'whole-steps' ? x.floor(steps) : x.ceil(steps);
+  }
+  const raw = x.mul(count, d.points);
+  const points = d.max === null ? raw : x.min(raw, d.max);
+  const taken = x.formatPoints(points);
+  const label = d.deduction.label;
+  const said =
+    amount.value.type === 'boolean'
+      ? { zh: amount.value.value ? '是' : '否', en: amount.value.value ? 'yes' : 'no' }
+      : statement(d.deduction.amount, amount, d.described);
+  let stepZh = '';
+  let stepEn = '';
+  if (step) {
+    const shown = display(step.value);
+    stepZh = `每${shown.zh}扣${d.per}分，`;
+    stepEn = `${d.per} per ${shown.en}, `;
+  } else if (amount.value.type !== 'boolean') {
+    stepZh = `每次扣${d.per}分，`;
+    stepEn = `${d.per} each, `;
+  }
+  const capped = x.gt(raw, points);
+  return {
+    points,
+    explanation: {
+      zh: `${label.zh}：${said.zh}，${stepZh}扣${taken}分${capped ? `（单项扣完${taken}分为止）` : ''}`,
+      en: `${label.en}: ${said.en}, ${stepEn}−${taken}${capped ? ` (at most ${taken})` : ''}`,
+    },
+  };
+}
+
+/** `evaluate`, compiled: each deduction's fixed words and amounts prepared once. */
+export function compile(rule: DeductRule, cx: RuleCompileContext): CompiledRule {
+  const base: CompiledRule =
+    typeof rule.base === 'number'
+      ? ((points) => {
+          const outcome = scoredOutcome(points, {
+            zh: `基础分${x.formatPoints(points)}分`,
+            en: `base ${x.formatPoints(points)}`,
+          });
+          return () => outcome;
+        })(x.fromNumber(rule.base))
+      : cx.rule(rule.base);
+  const deductions: CompiledDeduction[] = rule.deductions.map((d) => {
+    const amount = cx.expression(d.amount, statementWant(d.amount));
+    const step = d.step ? cx.expression(d.step, WANT_NOTHING) : null;
+    return {
+      deduction: d,
+      amount: amount.evaluate,
+      step: step ? step.evaluate : null,
+      points: x.fromNumber(d.points),
+      max: d.max === undefined ? null : x.fromNumber(d.max),
+      per: x.formatPoints(x.fromNumber(d.points)),
+      described: cx.describe(d.amount),
+    };
+  });
+  const ruleFloor = x.fromNumber(rule.floor);
+  const maxTotal = rule.maxTotal === undefined ? null : x.fromNumber(rule.maxTotal);
+  const capSentence =
+    maxTotal &&
+    ((cap: string) => ({
+      zh: `总计扣完${cap}分为止；`,
+      en: `deductions capped at ${cap} in all; `,
+    }))(x.formatPoints(maxTotal));
+  return (f) => {
+    const b = base(f);
+    const amounts = deductions.map((d) => d.amount(f));
+    const steps = deductions.map((d) => (d.step ? d.step(f) : null));
+    // A deduction whose amount has an empty denominator under `full-points` deducts nothing.
+    const pending: Result[] = [];
+    for (const a of amounts) if (a.status !== 'full-points') pending.push(a);
+    for (const s of steps) if (s) pending.push(s);
+    const unresolved = mergeResults(pending);
+    const fromDeductions = unresolved ? unresolvedCompiled(unresolved, x.ZERO) : null;
+    const unscored = unscoredCompiled(fromDeductions ? [b, fromDeductions] : [b]);
+    if (unscored) return unscored;
+    if (b.status !== 'scored') throw new Error('deduct: unreachable');
+
+    let deducted: x.Exact = x.ZERO;
+    let zh = `${b.explanation.zh}；`;
+    let en = `${b.explanation.en}; `;
+    let anyTaken = false;
+    for (let i = 0; i < deductions.length; i++) {
+      const amount = amounts[i] as Result;
+      const step = steps[i] ?? null;
+      if (amount.status !== 'value' || (step && step.status !== 'value')) continue;
+      const t = takeCompiled(deductions[i] as CompiledDeduction, amount, step as Known | null);
+      deducted = x.add(deducted, t.points);
+      if (!x.isZero(t.points)) {
+        anyTaken = true;
+        zh += `${t.explanation.zh}；`;
+        en += `${t.explanation.en}; `;
+      }
+    }
+    if (!anyTaken) {
+      zh += '无扣分；';
+      en += 'no deductions; ';
+    }
+    if (maxTotal !== null && x.gt(deducted, maxTotal)) {
+      deducted = maxTotal;
+      zh += (capSentence as Text).zh;
+      en += (capSentence as Text).en;
+    }
+    // Deductions stop at the floor ("扣完为止") but do not lift a base already below it.
+    const floor = x.min(ruleFloor, b.points);
+    const unfloored = x.sub(b.points, deducted);
+    const points = x.max(unfloored, floor);
+    const awarded = x.pointsText(points);
+    if (x.lt(unfloored, floor)) {
+      zh += '扣完为止，';
+      en += 'deducted down to the floor, ';
+    }
+    return scoredOutcome(points, { zh: `${zh}${awarded.zh}`, en: `${en}${awarded.en}` });
+  };
 }
 
 export function bounds(rule: DeductRule, ctx: BoundsContext): Bounds {

@@ -1,8 +1,16 @@
 import { z } from 'zod';
+import { numberOf, statement, statementWant } from '../compiled/result.ts';
+import * as x from '../exact.ts';
 import { expressionSchema } from '../expression.ts';
 import { valueStatement } from '../expression-eval.ts';
 import * as q from '../rational.ts';
 import { type Text, textSchema } from '../text.ts';
+import {
+  type CompiledRule,
+  type RuleCompileContext,
+  scored as scoredOutcome,
+  unresolvedOutcome as unresolvedCompiled,
+} from './compiled-rule.ts';
 import {
   type Bounds,
   type BoundsContext,
@@ -45,6 +53,30 @@ export function evaluate(rule: EachRule, ctx: RuleContext): RuleOutcome {
     zh: `${statement.zh}，每次${per}分${capped.zh}，${awarded.zh}`,
     en: `${statement.en}, ${per} each${capped.en}, ${awarded.en}`,
   });
+}
+
+/** `evaluate`, compiled. */
+export function compile(rule: EachRule, cx: RuleCompileContext): CompiledRule {
+  const count = cx.expression(rule.count, statementWant(rule.count));
+  const described = cx.describe(rule.count);
+  const each = x.fromNumber(rule.points);
+  const max = x.fromNumber(rule.max);
+  const per = x.formatPoints(each);
+  return (f) => {
+    const result = count.evaluate(f);
+    if (result.status !== 'value') return unresolvedCompiled(result, max);
+    const n = numberOf(result, 'each');
+    const raw = x.mul(x.gt(n, x.ZERO) ? n : x.ZERO, each);
+    const points = x.min(raw, max);
+    const said = statement(rule.count, result, described);
+    const capped = x.gt(raw, points);
+    const shown = capped ? x.formatPoints(points) : '';
+    const awarded = x.pointsText(points);
+    return scoredOutcome(points, {
+      zh: `${said.zh}，每次${per}分${capped ? `，至多${shown}分` : ''}，${awarded.zh}`,
+      en: `${said.en}, ${per} each${capped ? `, at most ${shown}` : ''}, ${awarded.en}`,
+    });
+  };
 }
 
 export function bounds(rule: EachRule, _ctx?: BoundsContext): Bounds {

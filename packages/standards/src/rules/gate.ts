@@ -1,7 +1,18 @@
 import { z } from 'zod';
+import { booleanOf, WANT_FACTS } from '../compiled/result.ts';
+import * as x from '../exact.ts';
 import { expressionSchema } from '../expression.ts';
 import * as q from '../rational.ts';
 import { type Text, textSchema } from '../text.ts';
+import {
+  type CompiledOutcome,
+  type CompiledRule,
+  conditionSentencer,
+  type RuleCompileContext,
+  scored as scoredOutcome,
+  unresolvedOutcome as unresolvedCompiled,
+  unscoredOf as unscoredCompiled,
+} from './compiled-rule.ts';
 import { ruleSchema } from './rule.ts';
 import {
   type Bounds,
@@ -66,6 +77,41 @@ export function evaluate(rule: GateRule, ctx: RuleContext): RuleOutcome {
     zh: `${sentence.zh}，${note?.zh ?? ''}${awarded.zh}`,
     en: `${sentence.en}, ${note?.en ?? ''}${awarded.en}`,
   });
+}
+
+/** `evaluate`, compiled. */
+export function compile(rule: GateRule, cx: RuleCompileContext): CompiledRule {
+  const when = cx.expression(rule.when, WANT_FACTS);
+  const inner = cx.rule(rule.rule);
+  const sentence = conditionSentencer(rule.when, rule.label, cx);
+  const otherwise = x.fromNumber(rule.otherwise);
+  const awarded = x.pointsText(otherwise);
+  const note = rule.failNote
+    ? { zh: `${rule.failNote.zh}，`, en: `${rule.failNote.en}, ` }
+    : { zh: '', en: '' };
+  return (f) => {
+    const result = when.evaluate(f);
+    if (result.status === 'not-applicable') return unresolvedCompiled(result, x.ZERO);
+    if (result.status === 'missing') {
+      // Until the condition is known the inner rule may be needed: ask for both at once.
+      const missing: CompiledOutcome = unresolvedCompiled(result, x.ZERO);
+      return unscoredCompiled([missing, inner(f)]) ?? missing;
+    }
+    const holds = result.status === 'full-points' || booleanOf(result, 'gate');
+    const said = result.status === 'full-points' ? result.reason : sentence(result);
+    if (holds) {
+      const outcome = inner(f);
+      if (outcome.status !== 'scored') return outcome;
+      return scoredOutcome(outcome.points, {
+        zh: `${said.zh}；${outcome.explanation.zh}`,
+        en: `${said.en}; ${outcome.explanation.en}`,
+      });
+    }
+    return scoredOutcome(otherwise, {
+      zh: `${said.zh}，${note.zh}${awarded.zh}`,
+      en: `${said.en}, ${note.en}${awarded.en}`,
+    });
+  };
 }
 
 export function bounds(rule: GateRule, ctx: BoundsContext): Bounds {

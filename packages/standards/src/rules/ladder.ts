@@ -1,9 +1,26 @@
 import { z } from 'zod';
+import {
+  display,
+  type Known,
+  mergeUnresolved as mergeResults,
+  type Result,
+  statement,
+  statementWant,
+  type Unresolved,
+  WANT_NOTHING,
+} from '../compiled/result.ts';
+import * as x from '../exact.ts';
 import { expressionSchema } from '../expression.ts';
 import { type EvaluatedValue, mergeUnresolved, valueStatement } from '../expression-eval.ts';
 import * as q from '../rational.ts';
 import { type Text, textSchema } from '../text.ts';
 import { displayValue } from '../value.ts';
+import {
+  type CompiledRule,
+  type RuleCompileContext,
+  scored as scoredOutcome,
+  unresolvedOutcome as unresolvedCompiled,
+} from './compiled-rule.ts';
 import {
   type Bounds,
   type BoundsContext,
@@ -84,6 +101,90 @@ export function evaluate(rule: LadderRule, ctx: RuleContext): RuleOutcome {
     zh: `${statement.zh}，不足${shown.zh}，${awarded.zh}`,
     en: `${statement.en}, below ${shown.en}, ${awarded.en}`,
   });
+}
+
+/** The steps under one plan: unknown, or their numbers and how each is shown. */
+interface Steps {
+  readonly results: readonly Result[];
+  readonly unknown: Unresolved | null;
+  /** Null when a threshold is not a number (refused once the value is known). */
+  readonly numbers: readonly x.Exact[] | null;
+  readonly reached: readonly Text[];
+  readonly below: Text;
+}
+
+function stepsOf(rule: LadderRule, results: readonly Result[]): Steps {
+  const unknown = mergeResults(results);
+  const none = { zh: '', en: '' };
+  if (unknown) return { results, unknown, numbers: null, reached: [], below: none };
+  const values = results as Known[];
+  if (values.some((t) => t.value.type !== 'number')) {
+    return { results, unknown, numbers: null, reached: [], below: none };
+  }
+  const numbers = values.map((t) => (t.value as { value: x.Exact }).value);
+  let lowest = 0;
+  for (let i = 1; i < numbers.length; i++) {
+    if (!x.le(numbers[lowest] as x.Exact, numbers[i] as x.Exact)) lowest = i;
+  }
+  const shown = (i: number) => withUnit(display((values[i] as Known).value), rule.unit);
+  const below = shown(lowest);
+  return {
+    results,
+    unknown,
+    numbers,
+    reached: values.map((_, i) => shown(i)),
+    below: { zh: `不足${below.zh}`, en: `below ${below.en}` },
+  };
+}
+
+/** `evaluate`, compiled: steps fixed by the plan's parameters are resolved once. */
+export function compile(rule: LadderRule, cx: RuleCompileContext): CompiledRule {
+  const value = cx.expression(rule.value, statementWant(rule.value));
+  const thresholds = rule.steps.map((step) => cx.expression(step.atLeast, WANT_NOTHING));
+  const fixed = thresholds.every((t) => t.fixed);
+  const described = cx.describe(rule.value);
+  const max = x.fromRational(bounds(rule).max);
+  const points = rule.steps.map((step) => x.fromNumber(step.points));
+  const awarded = points.map(x.pointsText);
+  const otherwise = x.fromNumber(rule.otherwise);
+  const otherwiseAwarded = x.pointsText(otherwise);
+  let kept: Steps | null = null;
+  return (f) => {
+    const v = value.evaluate(f);
+    const s =
+      fixed && kept !== null
+        ? kept
+        : stepsOf(
+            rule,
+            thresholds.map((c) => c.evaluate(f)),
+          );
+    if (fixed) kept = s;
+    if (s.unknown) return unresolvedCompiled(mergeResults([v, ...s.results]) ?? s.unknown, x.ZERO);
+    if (v.status !== 'value') return unresolvedCompiled(v, max);
+    if (v.value.type !== 'number' || s.numbers === null) {
+      throw new TypeError('ladder: expected a number');
+    }
+    const n = v.value.value;
+    const said = statement(rule.value, v, described);
+    // The highest threshold reached wins, whatever order the steps are listed in.
+    let reached = -1;
+    for (let i = 0; i < s.numbers.length; i++) {
+      const t = s.numbers[i] as x.Exact;
+      if (x.ge(n, t) && (reached < 0 || x.ge(t, s.numbers[reached] as x.Exact))) reached = i;
+    }
+    if (reached >= 0) {
+      const shown = s.reached[reached] as Text;
+      const given = awarded[reached] as Text;
+      return scoredOutcome(points[reached] as x.Exact, {
+        zh: `${said.zh}，达${shown.zh}档，${given.zh}`,
+        en: `${said.en}, step ≥${shown.en}, ${given.en}`,
+      });
+    }
+    return scoredOutcome(otherwise, {
+      zh: `${said.zh}，${s.below.zh}，${otherwiseAwarded.zh}`,
+      en: `${said.en}, ${s.below.en}, ${otherwiseAwarded.en}`,
+    });
+  };
 }
 
 export function bounds(rule: LadderRule, _ctx?: BoundsContext): Bounds {

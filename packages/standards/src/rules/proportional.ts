@@ -1,9 +1,24 @@
 import { z } from 'zod';
+import {
+  display,
+  mergeUnresolved as mergeResults,
+  numberOf,
+  statement,
+  statementWant,
+  WANT_NOTHING,
+} from '../compiled/result.ts';
+import * as x from '../exact.ts';
 import { expressionSchema } from '../expression.ts';
 import { type EvaluatedValue, mergeUnresolved, valueStatement } from '../expression-eval.ts';
 import * as q from '../rational.ts';
 import { type Text, textSchema } from '../text.ts';
 import { displayValue } from '../value.ts';
+import {
+  type CompiledRule,
+  type RuleCompileContext,
+  scored as scoredOutcome,
+  unresolvedOutcome as unresolvedCompiled,
+} from './compiled-rule.ts';
 import {
   type Bounds,
   type BoundsContext,
@@ -65,6 +80,50 @@ export function evaluate(rule: ProportionalRule, ctx: RuleContext): RuleOutcome 
     zh: `${statement.zh}，未完成目标${goalShown.zh}，按比例得${formula}分`,
     en: `${statement.en}, below target ${goalShown.en}, pro rata ${formula}`,
   });
+}
+
+/** `evaluate`, compiled. */
+export function compile(rule: ProportionalRule, cx: RuleCompileContext): CompiledRule {
+  const value = cx.expression(rule.value, statementWant(rule.value));
+  const target = cx.expression(rule.target, WANT_NOTHING);
+  const described = cx.describe(rule.value);
+  const full = x.fromNumber(rule.points);
+  const fullShown = x.formatPoints(full);
+  const fullAwarded = x.pointsText(full);
+  const onZero = rule.onZeroTarget === 'full-points' ? full : x.ZERO;
+  const onZeroAwarded = x.pointsText(onZero);
+  return (f) => {
+    const v = value.evaluate(f);
+    const t = target.evaluate(f);
+    if (t.status !== 'value') {
+      return unresolvedCompiled(mergeResults([v, t]) ?? t, x.ZERO);
+    }
+    if (v.status !== 'value') return unresolvedCompiled(v, full);
+    const n = numberOf(v, 'proportional value');
+    const goal = numberOf(t, 'proportional target');
+    const said = statement(rule.value, v, described);
+    const goalShown = display(t.value);
+    if (!x.gt(goal, x.ZERO)) {
+      return scoredOutcome(onZero, {
+        zh: `${said.zh}，目标为${goalShown.zh}，${onZeroAwarded.zh}`,
+        en: `${said.en}, target ${goalShown.en}, ${onZeroAwarded.en}`,
+      });
+    }
+    if (x.ge(n, goal)) {
+      return scoredOutcome(full, {
+        zh: `${said.zh}，完成目标${goalShown.zh}，${fullAwarded.zh}`,
+        en: `${said.en}, target ${goalShown.en} reached, ${fullAwarded.en}`,
+      });
+    }
+    const share = x.mul(full, x.div(n, goal));
+    const points = x.gt(share, x.ZERO) ? share : x.ZERO;
+    const shown = display(v.value);
+    const formula = `${fullShown} × ${shown.zh} ÷ ${goalShown.zh} = ${x.formatPoints(x.round(points, 2))}`;
+    return scoredOutcome(points, {
+      zh: `${said.zh}，未完成目标${goalShown.zh}，按比例得${formula}分`,
+      en: `${said.en}, below target ${goalShown.en}, pro rata ${formula}`,
+    });
+  };
 }
 
 export function bounds(rule: ProportionalRule, _ctx?: BoundsContext): Bounds {

@@ -1,9 +1,17 @@
 import { z } from 'zod';
+import { statement, statementWant } from '../compiled/result.ts';
+import * as x from '../exact.ts';
 import { expressionSchema } from '../expression.ts';
 import { valueStatement } from '../expression-eval.ts';
 import * as q from '../rational.ts';
 import { type Text, textSchema } from '../text.ts';
 import { displayNumber } from '../value.ts';
+import {
+  type CompiledRule,
+  type RuleCompileContext,
+  scored as scoredOutcome,
+  unresolvedOutcome as unresolvedCompiled,
+} from './compiled-rule.ts';
 import {
   type Bounds,
   type BoundsContext,
@@ -115,6 +123,57 @@ export function evaluate(rule: RankRule, ctx: RuleContext): RuleOutcome {
     zh: `${statement.zh}，${standing.zh}，最优值${bestShown}，${awarded.zh}`,
     en: `${statement.en}, ${standing.en}, best ${bestShown}, ${awarded.en}`,
   });
+}
+
+/** `evaluate`, compiled: peers' values come from the cycle, each worked out once. */
+export function compile(rule: RankRule, cx: RuleCompileContext): CompiledRule {
+  const peersOf = cx.peers(rule.value, statementWant(rule.value), rule.peers);
+  const described = cx.describe(rule.value);
+  const max = x.fromRational(bounds(rule).max);
+  const award = rule.award;
+  return (f) => {
+    const peers = peersOf(f);
+    if (peers.status !== 'value') return unresolvedCompiled(peers, max);
+    const self = peers.self;
+    if (self.value.type !== 'number') throw new TypeError('rank: the value must be a number');
+    const n = self.value.value;
+    const values = peers.peers.map((p) => p.value);
+    const said = statement(rule.value, self, described);
+    let better = 0;
+    for (const v of values) {
+      if (rule.order === 'higher-is-better' ? x.gt(v, n) : x.lt(v, n)) better++;
+    }
+    const rank = better + 1;
+    const standing = {
+      zh: `在${values.length}个单位中排第${rank}名`,
+      en: `ranked ${rank} of ${values.length}`,
+    };
+    if (award.by !== 'ratio-to-best') {
+      const points = x.fromRational(pointsForRank(rule, rank, values.length));
+      const awarded = x.pointsText(points);
+      return scoredOutcome(points, {
+        zh: `${said.zh}，${standing.zh}，${awarded.zh}`,
+        en: `${said.en}, ${standing.en}, ${awarded.en}`,
+      });
+    }
+    const full = x.fromNumber(award.points);
+    let best = values[0] as x.Exact;
+    for (const v of values) {
+      if (rule.order === 'higher-is-better' ? x.gt(v, best) : x.lt(v, best)) best = v;
+    }
+    let share: x.Exact;
+    if (x.eq(n, best)) share = x.ONE;
+    else if (rule.order === 'higher-is-better') {
+      share = x.gt(best, x.ZERO) ? x.div(n, best) : x.ZERO;
+    } else share = x.gt(n, x.ZERO) ? x.div(best, n) : x.ZERO;
+    const points = x.clamp(x.mul(full, share), x.ZERO, full);
+    const bestShown = x.displayNumber(best, self.value.format);
+    const awarded = x.pointsText(points);
+    return scoredOutcome(points, {
+      zh: `${said.zh}，${standing.zh}，最优值${bestShown}，${awarded.zh}`,
+      en: `${said.en}, ${standing.en}, best ${bestShown}, ${awarded.en}`,
+    });
+  };
 }
 
 export function bounds(rule: RankRule, _ctx?: BoundsContext): Bounds {

@@ -6,6 +6,7 @@ import * as assessed from './assessed.ts';
 import * as band from './band.ts';
 import * as best from './best.ts';
 import * as check from './check.ts';
+import type { CompiledRule, RuleCompileContext } from './compiled-rule.ts';
 import * as deduct from './deduct.ts';
 import * as each from './each.ts';
 import * as gate from './gate.ts';
@@ -90,6 +91,34 @@ export function evaluateRule(rule: Rule, ctx: RuleContext): RuleOutcome {
       return gate.evaluate(rule, ctx);
     case 'assessed':
       return assessed.evaluate(rule, ctx);
+  }
+}
+
+/** Compiles a rule for one plan (see compiled-rule.ts): `evaluateRule`, as a closure. */
+export function compileRule(rule: Rule, cx: RuleCompileContext): CompiledRule {
+  switch (rule.kind) {
+    case 'band':
+      return band.compile(rule, cx);
+    case 'ladder':
+      return ladder.compile(rule, cx);
+    case 'check':
+      return check.compile(rule, cx);
+    case 'sum':
+      return sum.compile(rule, cx);
+    case 'best':
+      return best.compile(rule, cx);
+    case 'deduct':
+      return deduct.compile(rule, cx);
+    case 'each':
+      return each.compile(rule, cx);
+    case 'proportional':
+      return proportional.compile(rule, cx);
+    case 'rank':
+      return rank.compile(rule, cx);
+    case 'gate':
+      return gate.compile(rule, cx);
+    case 'assessed':
+      return assessed.compile(rule, cx);
   }
 }
 

@@ -1,6 +1,16 @@
 import { z } from 'zod';
+import * as x from '../exact.ts';
 import * as q from '../rational.ts';
 import { type Text, textSchema } from '../text.ts';
+import {
+  type CompiledOutcome,
+  type CompiledRule,
+  partPrefix,
+  prefixed,
+  type RuleCompileContext,
+  scored as scoredOutcome,
+  unscoredOf as unscoredCompiled,
+} from './compiled-rule.ts';
 import { ruleSchema } from './rule.ts';
 import {
   type Bounds,
@@ -64,6 +74,56 @@ export function evaluate(rule: SumRule, ctx: RuleContext): RuleOutcome {
     zh: [...explained.map((e) => e.zh), summary.zh].join('；'),
     en: [...explained.map((e) => e.en), summary.en].join('; '),
   });
+}
+
+/** `evaluate`, compiled: parts compiled, cap and floor texts prepared once. */
+export function compile(rule: SumRule, cx: RuleCompileContext): CompiledRule {
+  const parts = rule.parts.map((part) => cx.rule(part));
+  const prefixes = rule.parts.map(partPrefix);
+  const cap = rule.cap === undefined ? null : x.fromNumber(rule.cap);
+  const floor = rule.floor === undefined ? null : x.fromNumber(rule.floor);
+  const capText = cap && {
+    zh: `，加至${x.formatPoints(cap)}分为止`,
+    en: `, capped at ${x.formatPoints(cap)}`,
+  };
+  const floorText = floor && {
+    zh: `，扣至${x.formatPoints(floor)}分为止`,
+    en: `, floored at ${x.formatPoints(floor)}`,
+  };
+  return (f) => {
+    const outcomes: CompiledOutcome[] = parts.map((part) => part(f));
+    const unscored = unscoredCompiled(outcomes);
+    if (unscored) return unscored;
+    let zh = '';
+    let en = '';
+    let total: x.Exact = x.ZERO;
+    let single: Text | null = null;
+    for (let i = 0; i < outcomes.length; i++) {
+      const outcome = outcomes[i] as CompiledOutcome;
+      if (outcome.status !== 'scored') continue;
+      total = x.add(total, outcome.points);
+      const explained = prefixed(prefixes[i] as Text | null, outcome.explanation);
+      single ??= explained;
+      zh += `${explained.zh}；`;
+      en += `${explained.en}; `;
+    }
+    let points = total;
+    let limit: Text | null = null;
+    if (cap !== null && x.gt(points, cap)) {
+      points = cap;
+      limit = capText;
+    }
+    if (floor !== null && x.lt(points, floor)) {
+      points = floor;
+      limit = floorText;
+    }
+    if (outcomes.length === 1 && !limit) return scoredOutcome(points, single as Text);
+    const shown = x.formatPoints(total);
+    return scoredOutcome(points, {
+      zh: `${zh}合计${shown}分${limit?.zh ?? ''}`,
+      en: `${en}total ${shown}${limit?.en ?? ''}`,
+    });
+  };
 }
 
 export function bounds(rule: SumRule, ctx: BoundsContext): Bounds {
