@@ -4,10 +4,13 @@
 //   node workers/api/scripts/jwt-keys.mjs rotate < keys.json > next.json
 //   node workers/api/scripts/jwt-keys.mjs prune  < keys.json > next.json
 //   node workers/api/scripts/jwt-keys.mjs check  < keys.json            # kids and states only
+//   node workers/api/scripts/jwt-keys.mjs revoke <kid> < keys.json > next.json  # compromised
 //
 // `rotate` puts a fresh key first (it signs from now on) and marks the old
 // signing key retired now; it keeps verifying for the grace period. `prune`
-// drops retired keys whose grace period is over. Output is the secret's
+// drops retired keys whose grace period is over. `revoke <kid>` drops that key at once, grace
+// or not (a compromised key): every token it signed stops verifying; if it was the signing
+// key, a fresh one signs in its place. Output is the secret's
 // value: pipe it to `npx wrangler secret put JWT_SIGNING_KEYS`. Nothing here
 // prints private key material except the secret value itself on stdout.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
@@ -57,7 +60,20 @@ if (command === 'new') {
     }
     console.log(JSON.stringify(parseSigningKeys(JSON.stringify(next))));
   }
+} else if (command === 'revoke') {
+  const kid = process.argv[3];
+  const keys = parseSigningKeys(readFileSync(0, 'utf8'));
+  if (!kid || !keys.some((k) => k.kid === kid)) {
+    console.error(
+      `no key ${kid ?? '(none given)'} in the secret: ${keys.map((k) => k.kid).join(', ')}`,
+    );
+    process.exit(1);
+  }
+  const next = (keys[0].kid === kid ? [newKey(), ...keys] : keys).filter((k) => k.kid !== kid);
+  console.log(JSON.stringify(parseSigningKeys(JSON.stringify(next))));
 } else {
-  console.error('usage: jwt-keys.mjs new | rotate | prune | check   (keys JSON on stdin)');
+  console.error(
+    'usage: jwt-keys.mjs new | rotate | prune | check | revoke <kid>   (keys JSON on stdin)',
+  );
   process.exit(2);
 }
