@@ -86,7 +86,7 @@ describe('the pack catalog', () => {
       parameters: { id: string; default: unknown }[];
       inputs: { id: string; kind: string; label: { zh: string } }[];
       categories: { id: string; max: number; bonus: boolean; items: Item[] }[];
-      metrics: { id: string; formula: { zh: string } }[];
+      metrics: { id: string; formula: { zh: string }; definition: unknown }[];
       designation: { pass_mark: { zh: string } } | null;
       review_chain: unknown;
       etag: string | null;
@@ -113,6 +113,10 @@ describe('the pack catalog', () => {
     expect(v.inputs.find((i) => i.id === 'difficultEmployed')).toMatchObject({ kind: 'count' });
     expect(v.parameters.map((p) => p.id)).toEqual(['passMark']);
     expect(v.metrics.find((m) => m.id === 'difficultEmploymentRate')?.formula.zh).toContain('÷');
+    // The expression as data too (the UI groups inputs by the items that read them).
+    expect(v.metrics.find((m) => m.id === 'difficultEmploymentRate')?.definition).toEqual(
+      gz.metrics.find((m) => m.id === 'difficultEmploymentRate')!.expression,
+    );
     expect(v.designation?.pass_mark.zh).toBeTruthy();
     expect([v.review_chain, v.etag, v.overrides]).toEqual([null, null, null]);
   });

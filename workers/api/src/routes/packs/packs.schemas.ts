@@ -133,6 +133,9 @@ export const MetricSchema = z
     id: z.string().openapi({ example: 'difficultRate' }),
     label: TextSchema,
     formula: TextSchema.openapi({ description: 'The expression in plain words' }),
+    definition: z.record(z.string(), z.unknown()).openapi({
+      description: 'The expression as data, in the pack language (docs/packs.md#expressions)',
+    }),
     format: z.enum(['count', 'number', 'percent']).nullable(),
     description: orNull(TextSchema),
     source: orNull(CitationSchema),

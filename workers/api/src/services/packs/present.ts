@@ -193,6 +193,8 @@ export function presentVersionDetail(v: VisibleVersion, pin: PinFacts | null) {
       id: m.id,
       label: m.label,
       formula: describeExpression(m.expression, labels),
+      // As data too, like an item's rule, so a client can tell which inputs feed it.
+      definition: m.expression as unknown as Record<string, unknown>,
       format: orNull(m.format),
       description: orNull(m.description),
       source: m.source ? presentCitation(m.source) : null,
