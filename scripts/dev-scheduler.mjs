@@ -36,6 +36,9 @@ export function startSchedulerTicker({
   waitFor,
   persistDir = persistTo,
   seconds = Number(process.env.SCHEDULER_TICK_SECONDS ?? 30),
+  // In its own process group, stopped whole (wrangler and its workerd): for callers that stop
+  // it themselves, like the browser tests, rather than with the terminal's Ctrl-C.
+  detached = false,
 }) {
   if (!seconds) return { stop() {} };
   let child;
@@ -44,7 +47,15 @@ export function startSchedulerTicker({
   const stop = () => {
     stopped = true;
     clearInterval(timer);
-    child?.kill();
+    if (detached && child?.pid && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    } else {
+      child?.kill();
+    }
   };
   process.on('exit', stop);
   (async () => {
@@ -70,7 +81,7 @@ export function startSchedulerTicker({
         persistDir,
         '--show-interactive-dev-session=false',
       ],
-      { cwd: root, env: childEnv, stdio: ['ignore', 'ignore', 'pipe'] },
+      { cwd: root, env: childEnv, stdio: ['ignore', 'ignore', 'pipe'], detached },
     );
     // Its start-up chatter repeats the api's; only errors are shown.
     child.stderr.on('data', (chunk) => {

@@ -62,8 +62,15 @@ export async function openBrowser(origin: string): Promise<Browser> {
 
 export const SCREENSHOTS = join(root, 'docs/screenshots');
 
-/** A screenshot for the README, replaced on every run. */
+/**
+ * The README's screenshots are taken only when asked for (`UPDATE_SCREENSHOTS=1 pnpm test
+ * e2e`), so an ordinary test run leaves the working tree as it was.
+ */
+export const UPDATING_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
+
+/** A screenshot for the README, when UPDATE_SCREENSHOTS=1. */
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
+  if (!UPDATING_SCREENSHOTS) return;
   mkdirSync(SCREENSHOTS, { recursive: true });
   // No caret blinking or focus ring in the middle of a picture.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

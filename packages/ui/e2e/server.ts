@@ -1,11 +1,15 @@
 // A real `wrangler dev` for the browser tests: its own free port and its own
 // D1 in a temporary directory, migrated and seeded the way `pnpm dev` does
-// (scripts/lib.mjs), stopped and deleted afterwards.
+// (scripts/lib.mjs), stopped and deleted afterwards. Like `pnpm dev`, the api
+// session also hosts the scheduler (it consumes the scoring queue) and a second
+// scheduler on its own port is ticked (scripts/dev-scheduler.mjs), so what the
+// browser submits gets scored.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startSchedulerTicker } from '../../../scripts/dev-scheduler.mjs';
 import {
   bin,
   childEnv,
@@ -15,6 +19,9 @@ import {
   run,
   wranglerDevArgs,
 } from '../../../scripts/lib.mjs';
+
+/** How often the browser tests' scheduler runs a scoring tick. */
+const SCHEDULER_TICK_SECONDS = 2;
 
 export interface RunningServer {
   origin: string;
@@ -92,7 +99,7 @@ export async function startServer(): Promise<RunningServer> {
   const child = spawn(
     bin('wrangler'),
     [
-      ...wranglerDevArgs({ port, persistDir, version: 'e2e', configs: ['wrangler.toml'] }),
+      ...wranglerDevArgs({ port, persistDir, version: 'e2e' }),
       '--inspector-port',
       String(inspectorPort),
       '--show-interactive-dev-session=false',
@@ -115,9 +122,18 @@ export async function startServer(): Promise<RunningServer> {
   console.log(
     `wrangler dev for the browser tests on ${origin} (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
   );
+  // Ticked often: a story waits for its scores, and an idle tick is one query.
+  const ticker = startSchedulerTicker({
+    port: await freePort(),
+    waitFor: `${origin}/healthz`,
+    persistDir,
+    seconds: SCHEDULER_TICK_SECONDS,
+    detached: true,
+  });
   return {
     origin,
     async stop() {
+      ticker.stop();
       await stopGroup(child);
       rmSync(persistDir, { recursive: true, force: true });
     },

@@ -1,6 +1,7 @@
 // The pack catalog, a version in full, and the difference between two versions.
 import type { Text } from '../i18n/messages.ts';
 import { authed } from '../session/session.ts';
+import { newIdempotencyKey } from './transport.ts';
 import type { OrgUnitKind } from './types.ts';
 
 export interface VersionSummary {
@@ -53,7 +54,8 @@ export interface PackItem {
   tighten_only: 'stricter' | 'fixed' | null;
   source: Citation;
   notes: Text[];
-  rule: { kind: string; text: Text };
+  /** The rule in words, and as data in the pack language (tailoring points into it). */
+  rule: { kind: string; text: Text; definition: Record<string, unknown> };
 }
 
 export interface PackCategory {
@@ -82,16 +84,28 @@ export interface PackInput {
   unit: Text | null;
   help: Text | null;
   required: boolean;
+  default: string | number | boolean | null;
   min: number | null;
   max: number | null;
+  max_length: number | null;
   options: { value: string; label: Text }[] | null;
   applies_to: OrgUnitKind[] | null;
+}
+
+export interface PackReference {
+  id: string;
+  label: Text;
+  description: Text | null;
+  /** A value the cycle supplies, or one computed over the cycle's units. */
+  supplied_by: 'cycle' | 'units';
 }
 
 export interface PackMetric {
   id: string;
   label: Text;
   formula: Text;
+  /** The expression as data: which inputs and metrics it reads. */
+  definition?: Record<string, unknown>;
   source: Citation | null;
 }
 
@@ -115,6 +129,7 @@ export interface PackVersion extends VersionSummary {
   parameters: PackParameter[];
   inputs: PackInput[];
   metrics: PackMetric[];
+  references: PackReference[];
   categories: PackCategory[];
   review_chain:
     | { key: string; title: Text; actor: 'reporter' | 'reviewer'; description: Text | null }[]
@@ -122,6 +137,49 @@ export interface PackVersion extends VersionSummary {
   eligibility: (Condition & { notes: Text[] })[];
   designation: { title: Text; pass_mark: Text; requirements: Condition[]; notes: Text[] } | null;
   constraints: { id: string; message: Text; condition: Text }[];
+  /** A tailored version's overrides (docs/packs.md#tailoring); null for others. */
+  overrides: PackOverrides | null;
+  /** Own versions only: what a draft's edit, publish or discard sends in If-Match. */
+  etag: string | null;
+}
+
+export interface ItemOverride {
+  disabled?: boolean;
+  /** JSON Pointer into the item's rule → the new number. */
+  set?: Record<string, number>;
+  notes?: Text[];
+  mandatory?: boolean;
+  tightenOnly?: boolean | { points: 'stricter' | 'fixed' };
+}
+
+export interface PackOverrides {
+  key?: string;
+  version?: string;
+  parameters?: Record<string, string | number | boolean>;
+  items?: Record<string, ItemOverride>;
+  notes?: Text[];
+}
+
+export interface LintFinding {
+  check: string;
+  severity: 'error' | 'warning';
+  /** "items[一.1].rule.base.bands[0].threshold" */
+  path: string;
+  message: Text;
+}
+
+export interface LintResult {
+  errors: LintFinding[];
+  warnings: LintFinding[];
+}
+
+export interface PackPin {
+  id: string;
+  key: string;
+  version: string;
+  effective_from: string;
+  pinned_by: string;
+  created_at: string;
 }
 
 export interface FieldChange {
@@ -174,3 +232,41 @@ export const readPackVersion = (key: string, version: string) =>
 /** `to` is "key@version", or a version of the same key. */
 export const diffPackVersions = (key: string, version: string, to: string) =>
   authed<PackDiff>(`${versionPath(key, version)}/diff`, { query: { to } });
+
+export const lintPackVersion = (key: string, version: string) =>
+  authed<LintResult>(`${versionPath(key, version)}/lint`);
+
+/** A tailored draft from a published version; the API names it unless `version` is given. */
+export const derivePack = (key: string, version: string, overrides: PackOverrides) =>
+  authed<PackVersion>(`${versionPath(key, version)}/derive`, {
+    json: { overrides },
+    idempotencyKey: newIdempotencyKey(),
+  });
+
+export const updatePackDraft = (draft: PackVersion, overrides: PackOverrides) =>
+  authed<PackVersion>(versionPath(draft.key, draft.version), {
+    method: 'PATCH',
+    json: { overrides },
+    ifMatch: draft.etag ?? undefined,
+  });
+
+export const publishPackDraft = (draft: PackVersion) =>
+  authed<PackVersion>(`${versionPath(draft.key, draft.version)}/publish`, {
+    method: 'POST',
+    ifMatch: draft.etag ?? undefined,
+  });
+
+export const deletePackDraft = (draft: PackVersion) =>
+  authed<void>(versionPath(draft.key, draft.version), {
+    method: 'DELETE',
+    ifMatch: draft.etag ?? undefined,
+  });
+
+export const listPins = (key?: string) =>
+  authed<{ items: PackPin[] }>('/v1/pack-pins', { query: { key } }).then((r) => r.items);
+
+export const createPin = (input: { key: string; version: string; effective_from: string }) =>
+  authed<PackPin>('/v1/pack-pins', { json: input, idempotencyKey: newIdempotencyKey() });
+
+export const deletePin = (pin: PackPin) =>
+  authed<void>(`/v1/pack-pins/${encodeURIComponent(pin.id)}`, { method: 'DELETE' });

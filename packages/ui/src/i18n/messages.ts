@@ -1,3 +1,9 @@
+import { cycleMessages } from './messages-cycles.ts';
+import { dashboardMessages } from './messages-dashboard.ts';
+import { entryMessages } from './messages-entry.ts';
+import { reviewMessages } from './messages-review.ts';
+import { tailoringMessages } from './messages-tailoring.ts';
+
 /** A message in both languages the product speaks. */
 export interface Text {
   zh: string;
@@ -10,7 +16,7 @@ export interface Text {
  * without its message does not typecheck. `{name}` placeholders must
  * appear in both languages (messages.test.ts).
  */
-export const messages = {
+const coreMessages = {
   'app.name': { zh: '考评 Kaoping', en: 'Kaoping 考评' },
   'app.tagline': {
     zh: '就业工作考评 · 标准版本化，得分可解释',
@@ -653,6 +659,16 @@ export const messages = {
   'audit.entity.client': { zh: 'API 客户端', en: 'API client' },
   'audit.entity.system': { zh: '系统', en: 'System' },
   'audit.entity.public': { zh: '匿名', en: 'Anonymous' },
+} as const satisfies Record<string, Text>;
+
+/** Part 1's words above; each campaign area keeps its own in messages-<area>.ts. */
+export const messages = {
+  ...coreMessages,
+  ...tailoringMessages,
+  ...cycleMessages,
+  ...entryMessages,
+  ...reviewMessages,
+  ...dashboardMessages,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof messages;

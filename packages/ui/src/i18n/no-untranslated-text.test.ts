@@ -1,7 +1,7 @@
 // Every word a person reads comes from the dictionary: this walks the UI's
 // sources with the TypeScript parser and fails on text written straight into
 // JSX, on labelling attributes given a literal, and on Chinese outside
-// messages.ts.
+// messages.ts (and its messages-<area>.ts parts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +44,7 @@ function findings(file: string): string[] {
     if (
       (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) &&
       HAN.test(node.text) &&
-      !file.endsWith(join('i18n', 'messages.ts'))
+      !/[\\/]i18n[\\/]messages(-[a-z]+)?\.ts$/.test(file)
     ) {
       out.push(`${where(node)} Chinese outside the dictionary "${node.text}"`);
     }

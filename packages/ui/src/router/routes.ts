@@ -40,6 +40,38 @@ export const routes: RouteDef[] = [
     load: () => import('../screens/home.tsx').then((m) => m.Home),
   },
   {
+    path: '/work',
+    title: 'queue.title',
+    access: 'user',
+    nav: true,
+    load: () => import('../screens/review/queue.tsx').then((m) => m.WorkQueue),
+  },
+  {
+    path: '/cycles',
+    title: 'cycles.title',
+    access: 'user',
+    nav: true,
+    load: () => import('../screens/cycles/cycles.tsx').then((m) => m.Cycles),
+  },
+  {
+    path: '/cycles/:id',
+    title: 'cycles.title',
+    access: 'user',
+    load: () => import('../screens/cycles/cycle.tsx').then((m) => m.CycleScreen),
+  },
+  {
+    path: '/cycles/:id/dashboard',
+    title: 'dashboard.title',
+    access: 'user',
+    load: () => import('../screens/dashboard/dashboard.tsx').then((m) => m.Dashboard),
+  },
+  {
+    path: '/submissions/:id',
+    title: 'entry.title',
+    access: 'user',
+    load: () => import('../screens/entry/submission.tsx').then((m) => m.SubmissionScreen),
+  },
+  {
     path: '/org',
     title: 'org.title',
     access: 'user',
@@ -64,6 +96,12 @@ export const routes: RouteDef[] = [
     title: 'diff.title',
     access: 'user',
     load: () => import('../screens/packs/diff.tsx').then((m) => m.PackDiffScreen),
+  },
+  {
+    path: '/packs/:key/:version/tailor',
+    title: 'tailor.title',
+    access: 'admin',
+    load: () => import('../screens/packs/tailor.tsx').then((m) => m.TailorScreen),
   },
   {
     path: '/people',

@@ -46,6 +46,12 @@ export function Home() {
         <h2 id="home-next">{t('home.next')}</h2>
         <ul class="links">
           <li>
+            <a href="/work">{t('queue.title')}</a> — {t('home.workHint')}
+          </li>
+          <li>
+            <a href="/cycles">{t('cycles.title')}</a> — {t('home.cyclesHint')}
+          </li>
+          <li>
             <a href="/org">{t('org.title')}</a> — {t('home.orgHint')}
           </li>
           <li>

@@ -1,5 +1,12 @@
 import { ApiError, problemFrom } from '../api/problem.ts';
-import { type ApiRequest, send } from '../api/transport.ts';
+import {
+  type Answer,
+  type ApiRequest,
+  type Download,
+  send,
+  sendForFile,
+  sendFull,
+} from '../api/transport.ts';
 import type { Me, Session } from '../api/types.ts';
 import { createStore, useStore } from '../lib/store.ts';
 import { readRefreshToken, writeRefreshToken } from './refresh-token.ts';
@@ -62,19 +69,34 @@ function expired(): ApiError {
   return new ApiError(problemFrom(401, null));
 }
 
-/** A request with the bearer token; refreshes it when due and once after a 401. */
-export async function authed<T>(path: string, req: ApiRequest = {}): Promise<T> {
+/** Run a request with the bearer token; refreshes it when due and once after a 401. */
+async function withToken<T>(request: (token: string) => Promise<T>): Promise<T> {
   if (!access || access.expiresAt - Date.now() < EARLY_REFRESH_MS) {
     if (!(await refresh())) throw expired();
   }
   try {
-    return await send<T>(path, req, access!.token);
+    return await request(access!.token);
   } catch (error) {
     // A 401 is refused before any handler runs, so sending again is safe.
     if (!(error instanceof ApiError) || error.status !== 401) throw error;
     if (!(await refresh())) throw expired();
-    return send<T>(path, req, access!.token);
+    return request(access!.token);
   }
+}
+
+/** A request with the bearer token: the parsed answer. */
+export function authed<T>(path: string, req: ApiRequest = {}): Promise<T> {
+  return withToken((token) => send<T>(path, req, token));
+}
+
+/** A request with the bearer token: the answer and its ETag header. */
+export function authedFull<T>(path: string, req: ApiRequest = {}): Promise<Answer<T>> {
+  return withToken((token) => sendFull<T>(path, req, token));
+}
+
+/** A file behind the bearer token (exports, evidence): links cannot carry the token. */
+export function authedFile(path: string, req: ApiRequest = {}): Promise<Download> {
+  return withToken((token) => sendForFile(path, req, token));
 }
 
 async function loadMe(): Promise<void> {

@@ -6,9 +6,12 @@ import { Loading, Screen } from '../../components/screen.tsx';
 import { ScrollTable } from '../../components/scroll-table.tsx';
 import { formatDateTime, pick, t } from '../../i18n/lang.ts';
 import { useAsync } from '../../lib/use-async.ts';
+import { isAdmin, useSession } from '../../session/session.ts';
 import { versionHref } from './links.ts';
+import { PinsPanel } from './pins.tsx';
 
 export function Catalog() {
+  const session = useSession();
   const [unitKind, setUnitKind] = useState<OrgUnitKind | ''>('');
   const packs = useAsync(() => listPacks(unitKind, 'all'), [unitKind]);
   return (
@@ -31,6 +34,13 @@ export function Catalog() {
         </label>
       </div>
       {packs.error && <ProblemNotice error={packs.error} />}
+      {packs.data && unitKind === '' && (
+        <PinsPanel
+          packs={packs.data}
+          admin={isAdmin(session)}
+          onChanged={() => void packs.reload()}
+        />
+      )}
       {!packs.data ? (
         <Loading />
       ) : packs.data.length === 0 ? (

@@ -1,13 +1,16 @@
 import { useState } from 'preact/hooks';
-import { listPacks, type PackVersion, readPackVersion } from '../../api/packs.ts';
+import { derivePack, listPacks, type PackVersion, readPackVersion } from '../../api/packs.ts';
+import { ApiError } from '../../api/problem.ts';
 import { ProblemNotice } from '../../components/problem-notice.tsx';
 import { Loading, Screen } from '../../components/screen.tsx';
 import { ScrollTable } from '../../components/scroll-table.tsx';
 import { isMessageKey, pick, t } from '../../i18n/lang.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { navigate } from '../../router/router.ts';
+import { isAdmin, useSession } from '../../session/session.ts';
 import { diffHref, versionHref, versionRef } from './links.ts';
 import { PackItemCard, pointsText } from './pack-item.tsx';
+import { tailorHref } from './tailor.tsx';
 
 /** Pick another version (any pack's) and open the side-by-side comparison. */
 function CompareWith(props: { pack: PackVersion }) {
@@ -159,6 +162,48 @@ function Overview(props: { pack: PackVersion }) {
   );
 }
 
+/** Tailoring: derive a draft from a published version, or go on editing a draft. */
+function TailorActions(props: { pack: PackVersion }) {
+  const session = useSession();
+  const [problem, setProblem] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { pack } = props;
+  if (!isAdmin(session)) return null;
+  if (pack.status === 'draft' && pack.origin === 'tenant') {
+    return (
+      <p>
+        <a class="button-link" href={tailorHref(pack.key, pack.version)}>
+          {t('tailor.edit')}
+        </a>
+      </p>
+    );
+  }
+  if (pack.status !== 'published') return null;
+  return (
+    <div class="actions">
+      <button
+        type="button"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          try {
+            const draft = await derivePack(pack.key, pack.version, {});
+            navigate(tailorHref(draft.key, draft.version));
+          } catch (error) {
+            if (!(error instanceof ApiError)) throw error;
+            setProblem(error);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        {t('tailor.derive')}
+      </button>
+      {problem && <ProblemNotice error={problem} />}
+    </div>
+  );
+}
+
 export function PackVersionScreen(props: { params: Record<string, string> }) {
   const key = props.params.key ?? '';
   const version = props.params.version ?? '';
@@ -178,6 +223,7 @@ export function PackVersionScreen(props: { params: Record<string, string> }) {
       <p>
         <a href="/packs">{t('packs.backToCatalog')}</a>
       </p>
+      <TailorActions pack={p} />
       <CompareWith pack={p} />
       <Overview pack={p} />
       <nav class="card toc" aria-label={t('packs.categories')}>
