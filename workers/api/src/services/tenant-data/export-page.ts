@@ -24,6 +24,8 @@ import {
 export const EXPORT_FORMAT = 'kaoping-export/1';
 export const MAX_PAGE_ROWS = 2_000;
 export const MAX_PAGE_BYTES = 1_000_000;
+const utf8 = new TextEncoder();
+
 /** Rows read per query while filling a page. */
 const QUERY_ROWS = 250;
 
@@ -296,7 +298,8 @@ export async function exportPage({
     const batch = want > 0 ? await readRows(ctx, t, next, want) : [];
     let full = false;
     for (const { rowid, row } of batch) {
-      const size = JSON.stringify(row).length;
+      // UTF-8 bytes, as the page will travel (Chinese text is 3 bytes a character).
+      const size = utf8.encode(JSON.stringify(row)).length;
       // Always at least one row per page, so a row larger than the budget still moves on.
       if (rows > 0 && bytes + size > MAX_PAGE_BYTES) {
         full = true;
