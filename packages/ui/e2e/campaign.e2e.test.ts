@@ -215,6 +215,7 @@ describe('a district sets up its campaign', () => {
     await expect.poll(() => secondField.locator('.field-error').count()).toBeGreaterThan(0);
     expect(await second.getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(admin, 'tailoring with lint errors');
+    await secondField.scrollIntoViewIfNeeded();
     await screenshot(admin, 'pack-tailoring');
 
     await second.fill('85');
@@ -388,6 +389,7 @@ describe('the campaign runs', () => {
       .toBe('应为非负整数');
     await reporter.locator('#in-difficultTotal').fill('25');
     await expectAccessible(reporter, 'data entry');
+    await reporter.evaluate(() => window.scrollTo(0, 0));
     await screenshot(reporter, 'data-entry');
   });
 

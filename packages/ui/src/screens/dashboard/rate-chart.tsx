@@ -2,6 +2,9 @@ import { ScrollTable } from '../../components/scroll-table.tsx';
 import { t, useLang } from '../../i18n/lang.ts';
 import { layoutChart, type RateBar } from './chart-data.ts';
 
+/** Wider than this (in SVG units, about 8 bars), the chart is drawn at its own size. */
+const WIDE = 640;
+
 const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 100) / 100}%`);
 
 /**
@@ -15,8 +18,11 @@ export function RateChart(props: { bars: readonly RateBar[]; id: string; caption
   const baseline = layout.height - plot.bottom;
   return (
     <figure class="rate-chart">
-      <div class="chart-scroll">
+      {/* Many bars keep their natural width and scroll sideways; a few fit the page. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to be scrolled from the keyboard */}
+      <div class="chart-scroll" tabIndex={0} aria-label={props.caption}>
         <svg
+          class={layout.width > WIDE ? 'wide' : undefined}
           viewBox={`0 0 ${layout.width} ${layout.height}`}
           width={layout.width}
           height={layout.height}
