@@ -20,7 +20,7 @@ export function RateChart(props: { bars: readonly RateBar[]; id: string; caption
     <figure class="rate-chart">
       {/* Many bars keep their natural width and scroll sideways; a few fit the page. */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to be scrolled from the keyboard */}
-      <div class="chart-scroll" tabIndex={0} aria-label={props.caption}>
+      <section class="chart-scroll" tabIndex={0} aria-label={props.caption}>
         <svg
           class={layout.width > WIDE ? 'wide' : undefined}
           viewBox={`0 0 ${layout.width} ${layout.height}`}
@@ -85,7 +85,7 @@ export function RateChart(props: { bars: readonly RateBar[]; id: string; caption
             y2={baseline}
           />
         </svg>
-      </div>
+      </section>
       <figcaption class="hint">
         <span class="legend-bar" aria-hidden="true" /> {t('chart.legendRate')}{' '}
         <span class="legend-target" aria-hidden="true" /> {t('chart.legendTarget')}
