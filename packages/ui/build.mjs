@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { copyApiDocs } from './build-docs.mjs';
 import { FIRST_PAGE_BUDGET_BYTES, firstPageReport } from './first-page-size.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -11,6 +12,8 @@ const out = resolve(here, 'dist');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 cpSync(resolve(here, 'public'), out, { recursive: true });
+// The API reference at /docs (Swagger UI, self-hosted): build-docs.mjs.
+copyApiDocs(out);
 
 // Screens behind sign-in load on demand (src/router/routes.ts), so the first
 // page is the shell and the sign-in form; part 2's heavier screens do not

@@ -41,12 +41,13 @@ export function notModifiedResponse(etag: string): Response {
 }
 
 /**
- * A read's answer: 304 when If-None-Match names its ETag (nothing rendered), else the JSON text
- * `render` builds (already serialised, so scorecards are spliced, not re-encoded).
+ * A read's answer: 304 when If-None-Match names its ETag (nothing rendered), else the JSON
+ * `render` builds (already serialised — scorecards are spliced, not re-encoded — as text or
+ * as the bytes a cache kept).
  */
 export async function conditionalJson(
   c: Context,
-  read: { etag: string; render: () => Promise<string> },
+  read: { etag: string; render: () => Promise<string | Uint8Array> },
 ): Promise<Response> {
   if (notModified(c.req.header('if-none-match'), read.etag)) return notModifiedResponse(read.etag);
   return new Response(await read.render(), {

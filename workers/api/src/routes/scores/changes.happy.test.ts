@@ -214,9 +214,18 @@ describe('GET /v1/scores/changes', () => {
     await env.DB.prepare(`UPDATE leases SET expires_at = '2000-01-01T00:00:00.000Z'`).run();
     expect((await runScheduler({ SCORING_CHUNK_ROWS: '3' })).outcome).toBe('ran');
     await drain();
-    expect(pulled.length - before).toBe(units.length);
     expectExactlyTheLog(pulled, await eventLog());
     expect(replay(pulled)).toEqual(await currentSnapshots());
+    const left = await env.DB.prepare(
+      'SELECT dirty, count(*) AS n FROM submission_stages WHERE tenant_id = ? GROUP BY dirty',
+    )
+      .bind(t.id)
+      .all<{ dirty: number; n: number }>();
+    expect(left.results, 'every edit scored').toEqual([{ dirty: 0, n: units.length }]);
+    expect(
+      pulled.length - before,
+      JSON.stringify(pulled.slice(before).map((c) => c.org_unit.id)),
+    ).toBe(units.length);
   });
 
   it('starts from updated_since, and a cursor keeps to its filters', async () => {

@@ -3,9 +3,11 @@ import type { ServiceContext } from '../../auth/principal.ts';
 import { readETag } from '../../lib/conditional.ts';
 import { decodeCursor, encodeCursor } from '../../lib/pagination.ts';
 import { AppError } from '../../lib/problem.ts';
-import { findCycle } from '../cycles/versioned-write.ts';
+import { cycleNotFound } from '../cycles/errors.ts';
+import { canReadCycles, findCycle } from '../cycles/versioned-write.ts';
 import { pathWithin, type ReadScope, readScope } from './read-scope.ts';
 import {
+  cachedBody,
   listBody,
   SCORE_COLUMNS,
   type ScoreRow,
@@ -144,27 +146,25 @@ export async function listScoreChanges({
   ctx: ServiceContext;
   input: ChangesInput;
 }) {
-  const [cycle, scope] = await Promise.all([
-    input.cycleId === undefined ? undefined : findCycle(ctx, input.cycleId),
-    readScope(ctx, input.orgUnitId),
-  ]);
-  const filters = [cycle?.id ?? '', input.orgUnitId ?? ''];
+  if (!canReadCycles(ctx.principal)) throw cycleNotFound();
+  const scope = await readScope(ctx, input.orgUnitId);
+  const filters = [input.cycleId ?? '', input.orgUnitId ?? ''];
   const after = await startSeq(ctx, input, filters);
-  const limit = Math.min(
-    input.limit,
-    input.view === 'full' ? MAX_FULL_CHANGES : MAX_SUMMARY_CHANGES,
-  );
+  const full = input.view === 'full';
+  const limit = Math.min(input.limit, full ? MAX_FULL_CHANGES : MAX_SUMMARY_CHANGES);
   const rows = (await ctx.tdb.db.all(
     changesSql({
       tenantId: ctx.tdb.tenantId,
       afterSeq: after,
-      cycleId: cycle?.id,
+      cycleId: input.cycleId,
       scope,
       limit: limit + 1,
     }),
   )) as ChangeRow[];
   const hwm = rows[0]?.hwm ?? 0;
   const visible = rows.filter((r) => r.change_seq !== null);
+  // An unknown cycle reads as an empty feed: say which it is (404), only when it is empty.
+  if (visible.length === 0 && input.cycleId !== undefined) await findCycle(ctx, input.cycleId);
   const page = visible.slice(0, limit);
   const hasMore = visible.length > limit;
   const nextSeq = hasMore ? (page.at(-1)?.change_seq as number) : Math.max(after, hwm);
@@ -172,13 +172,15 @@ export async function listScoreChanges({
   const etag = await readETag('changes', input.view, withheldFor(ctx.principal), page, nextCursor);
   return {
     etag,
-    render: async () =>
-      listBody(
-        await scoreItems(ctx.tdb, ctx.principal, page, input.view, (r) => ({
-          change_seq: r.change_seq,
-          changed_at: r.changed_at,
-        })),
-        { next_cursor: nextCursor, has_more: hasMore },
+    render: () =>
+      cachedBody(ctx.tdb.tenantId, etag, async () =>
+        listBody(
+          await scoreItems(ctx.tdb, ctx.principal, page, input.view, (r) => ({
+            change_seq: r.change_seq,
+            changed_at: r.changed_at,
+          })),
+          { next_cursor: nextCursor, has_more: hasMore },
+        ),
       ),
   };
 }

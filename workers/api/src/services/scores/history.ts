@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from '../../lib/pagination.ts';
 import { presentLineage, unitLineage } from '../org-lineage/lineage.ts';
 import { unitNotFound } from '../org-units/errors.ts';
 import {
+  cachedBody,
   listBody,
   SCORE_COLUMNS,
   type ScoreRow,
@@ -124,18 +125,20 @@ export async function unitScoreHistory({
   );
   return {
     etag,
-    render: async () =>
-      listBody(
-        await scoreItems(tdb, principal, page, input.view, (r) => ({
-          current: r.is_current === 1,
-          cycle: {
-            id: r.cycle_id,
-            name: r.cycle_name,
-            period_start: r.period_start,
-            period_end: r.period_end,
-          },
-        })),
-        { next_cursor: nextCursor, lineage: { unit_ids: unitIds, changes: edges } },
+    render: () =>
+      cachedBody(tdb.tenantId, etag, async () =>
+        listBody(
+          await scoreItems(tdb, principal, page, input.view, (r) => ({
+            current: r.is_current === 1,
+            cycle: {
+              id: r.cycle_id,
+              name: r.cycle_name,
+              period_start: r.period_start,
+              period_end: r.period_end,
+            },
+          })),
+          { next_cursor: nextCursor, lineage: { unit_ids: unitIds, changes: edges } },
+        ),
       ),
   };
 }

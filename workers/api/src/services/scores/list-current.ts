@@ -2,9 +2,11 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../../auth/principal.ts';
 import { readETag } from '../../lib/conditional.ts';
 import { decodeCursor, encodeCursor } from '../../lib/pagination.ts';
-import { findCycle } from '../cycles/versioned-write.ts';
+import { cycleNotFound } from '../cycles/errors.ts';
+import { canReadCycles, findCycle } from '../cycles/versioned-write.ts';
 import { pathWithin, type ReadScope, readScope } from './read-scope.ts';
 import {
+  cachedBody,
   listBody,
   SCORE_COLUMNS,
   type ScoreRow,
@@ -84,8 +86,11 @@ export function currentScoresSql(q: CurrentScoresQuery): SQL {
 
 /**
  * GET /v1/scores: the current scorecard of each (unit, stage) of a cycle the caller may read,
- * filtered by subtree, stage and pack version. Returns the page's ETag and a function that
- * renders its body, so an unchanged page costs two small queries and no decoding.
+ * filtered by subtree, stage and pack version. One D1 query reads the page's keys and totals
+ * (the cycle itself is looked up only when the page is empty, to tell an unknown cycle from an
+ * empty one); its ETag is computed before any scorecard is read, so a 304 reads and decodes
+ * nothing more, and an answer this isolate already built is served as it was (read-cache.ts).
+ * Otherwise one more query reads the scorecards not decoded yet, by primary key.
  */
 export async function listCurrentScores({
   ctx,
@@ -94,11 +99,10 @@ export async function listCurrentScores({
   ctx: ServiceContext;
   input: CurrentScoresInput;
 }) {
-  const [cycle, scope] = await Promise.all([
-    findCycle(ctx, input.cycleId),
-    readScope(ctx, input.orgUnitId),
-  ]);
-  const limit = Math.min(input.limit, input.view === 'full' ? MAX_FULL_PAGE : MAX_SUMMARY_PAGE);
+  if (!canReadCycles(ctx.principal)) throw cycleNotFound();
+  const scope = await readScope(ctx, input.orgUnitId);
+  const full = input.view === 'full';
+  const limit = Math.min(input.limit, full ? MAX_FULL_PAGE : MAX_SUMMARY_PAGE);
   const after =
     input.cursor === undefined
       ? undefined
@@ -106,7 +110,7 @@ export async function listCurrentScores({
   const rows = (await ctx.tdb.db.all(
     currentScoresSql({
       tenantId: ctx.tdb.tenantId,
-      cycleId: cycle.id,
+      cycleId: input.cycleId,
       scope,
       stage: input.stage,
       packVersion: input.packVersion,
@@ -114,6 +118,7 @@ export async function listCurrentScores({
       limit: limit + 1,
     }),
   )) as Row[];
+  if (rows.length === 0) await findCycle(ctx, input.cycleId);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor =
@@ -121,12 +126,14 @@ export async function listCurrentScores({
   const etag = await readETag('scores', input.view, withheldFor(ctx.principal), page, nextCursor);
   return {
     etag,
-    render: async () =>
-      listBody(
-        await scoreItems(ctx.tdb, ctx.principal, page, input.view, (r) => ({
-          submission_status: r.status,
-        })),
-        { next_cursor: nextCursor },
+    render: () =>
+      cachedBody(ctx.tdb.tenantId, etag, async () =>
+        listBody(
+          await scoreItems(ctx.tdb, ctx.principal, page, input.view, (r) => ({
+            submission_status: r.status,
+          })),
+          { next_cursor: nextCursor },
+        ),
       ),
   };
 }

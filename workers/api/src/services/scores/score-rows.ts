@@ -1,6 +1,7 @@
 import type { TenantDb } from '@kaoping/db/tenant-db';
 import { sql } from 'drizzle-orm';
 import type { Principal } from '../../auth/principal.ts';
+import { cachedAnswer, rememberAnswer } from './read-cache.ts';
 import { scorecardTexts } from './scorecards.ts';
 
 /**
@@ -103,6 +104,22 @@ export async function scoreItems<R extends ScoreRow>(
       { scorecard: card?.json ?? 'null' },
     );
   });
+}
+
+/**
+ * The answer's bytes for `etag`: from the isolate's cache when the same answer was built
+ * before (read-cache.ts), else built, encoded once and remembered.
+ */
+export async function cachedBody(
+  tenantId: string,
+  etag: string,
+  build: () => Promise<string>,
+): Promise<Uint8Array> {
+  const known = cachedAnswer(tenantId, etag);
+  if (known) return known;
+  const body = new TextEncoder().encode(await build());
+  rememberAnswer(tenantId, etag, body);
+  return body;
 }
 
 /** `{"items":[…], …fields}` from item texts. */

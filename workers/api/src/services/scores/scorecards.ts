@@ -5,6 +5,7 @@ import type { TenantDb } from '@kaoping/db/tenant-db';
 import { type Pack, walkRules } from '@kaoping/standards';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Principal } from '../../auth/principal.ts';
+import { cachedScorecard, rememberScorecard } from './read-cache.ts';
 
 /**
  * Stored scorecards for a page of score snapshots: fetched by sequence number in one query,
@@ -136,8 +137,9 @@ export interface StoredRef {
 }
 
 /**
- * The scorecards of `rows` as JSON text for `principal`, by snapshot seq: one query for the
- * stored values (by primary key), one for dictionaries the isolate lacks.
+ * The scorecards of `rows` as JSON text for `principal`, by snapshot seq: decoded once per
+ * isolate (read-cache.ts); those it has not decoded yet are read by primary key in one query,
+ * with one more for dictionaries the isolate lacks.
  */
 export async function scorecardTexts(
   tdb: TenantDb,
@@ -146,19 +148,36 @@ export async function scorecardTexts(
 ): Promise<Map<number, { json: string; redacted: string[] }>> {
   const out = new Map<number, { json: string; redacted: string[] }>();
   if (rows.length === 0) return out;
-  const stored = (await tdb.db.all(
-    storedScorecardsSql(
-      tdb.tenantId,
-      rows.map((r) => r.seq),
-    ),
-  )) as { seq: number; scorecard: string }[];
-  const bySeq = new Map(stored.map((r) => [r.seq, r.scorecard]));
-  const present = rows.filter((r) => bySeq.has(r.seq));
-  const texts = await new ScorecardReader(tdb).decodeManyJson(present.map((r) => bySeq.get(r.seq)));
+  const texts = new Map<number, string>();
+  for (const r of rows) {
+    const known = cachedScorecard(tdb.tenantId, r.seq);
+    if (known !== undefined) texts.set(r.seq, known);
+  }
+  const missing = rows.filter((r) => !texts.has(r.seq));
+  const read =
+    missing.length === 0
+      ? []
+      : ((await tdb.db.all(
+          storedScorecardsSql(
+            tdb.tenantId,
+            missing.map((r) => r.seq),
+          ),
+        )) as { seq: number; scorecard: string }[]);
+  const stored = new Map<number, string>(read.map((r) => [r.seq, r.scorecard]));
+  const toDecode = missing.filter((r) => stored.has(r.seq));
+  const decoded = await new ScorecardReader(tdb).decodeManyJson(
+    toDecode.map((r) => stored.get(r.seq)),
+  );
+  for (const [i, r] of toDecode.entries()) {
+    const json = decoded[i] as string;
+    rememberScorecard(tdb.tenantId, r.seq, json);
+    texts.set(r.seq, json);
+  }
   const withheld = withheldFor(principal);
   const needsPack = withheld.notes || withheld.evidence;
-  for (const [i, row] of present.entries()) {
-    const json = texts[i] as string;
+  for (const row of rows) {
+    const json = texts.get(row.seq);
+    if (json === undefined) continue;
     if (!needsPack) {
       out.set(row.seq, { json, redacted: [] });
       continue;
