@@ -1,8 +1,13 @@
 import { env } from 'cloudflare:workers';
 import type { Scorecard } from '@kaoping/standards';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { freshCycle, saveInputs, submissionOf } from '../../../test/campaign.ts';
-import { createTestTenant, type TestTenant } from '../../../test/factories.ts';
+import { etagOf, freshCycle, saveInputs, submissionOf } from '../../../test/campaign.ts';
+import {
+  createTailoredPack,
+  createTestTenant,
+  type TestTenant,
+  type TestUnit,
+} from '../../../test/factories.ts';
 import { call, callJson } from '../../../test/http.ts';
 import { runScheduler } from '../../../test/scoring.ts';
 import { gzFullEmploymentInputs } from '../../seed/invented-inputs.ts';
@@ -191,5 +196,75 @@ describe('GET /v1/scores/{snapshotId} and a unit’s history', () => {
       .bind(t.id, t.units.siblingVillage.id)
       .first<{ n: number }>();
     expect(rows!.n).toBe(history.items.length);
+  });
+});
+
+describe('a unit’s scores over time, across pack versions and 区划调整', () => {
+  it('follows a village through a version switch and its becoming a community', async () => {
+    const admin = t.tokens.admin;
+    const old = await callJson<TestUnit>('/v1/org-units', {
+      token: admin,
+      body: { parent_id: t.units.town.id, kind: 'village', name: `城郊村${t.marker}` },
+    });
+    const lastYear = await freshCycle(t, { units: [{ org_unit_id: old.id }] });
+    const sub = await submissionOf(t, lastYear.id, old.id);
+    await saveInputs(sub.id, admin, gzFullEmploymentInputs('城郊村', 'village', 0.7));
+    await runScheduler();
+    // Mid-year the cycle moves to the tenant's tailored version: re-scored under it.
+    const tailored = await createTailoredPack(t);
+    const to = { pack_key: tailored.key, pack_version: tailored.version };
+    const preview = await callJson<{ etag: string }>(`/v1/cycles/${lastYear.id}/switch-version`, {
+      token: admin,
+      body: { step: 'preview', ...to },
+      expect: 200,
+    });
+    await callJson(`/v1/cycles/${lastYear.id}/switch-version`, {
+      token: admin,
+      headers: { 'if-match': preview.etag },
+      body: { step: 'confirm', ...to },
+      expect: 200,
+    });
+    await runScheduler();
+    await callJson(`/v1/cycles/${lastYear.id}`, {
+      method: 'PATCH',
+      token: admin,
+      headers: { 'if-match': await etagOf(`/v1/cycles/${lastYear.id}`, admin) },
+      body: { status: 'closed' },
+      expect: 200,
+    });
+    // 撤村设居: the village becomes a community, assessed in this year's cycle.
+    const change = await callJson<{ created: { id: string }[] }>('/v1/org-units/changes', {
+      token: admin,
+      body: {
+        change: 'reclassify',
+        effective_date: '2025-01-01',
+        from_unit_ids: [old.id],
+        to: [{ kind: 'community', name: `城郊社区${t.marker}` }],
+      },
+    });
+    const successor = change.created[0]!.id;
+    const thisYear = await freshCycle(t, { units: [{ org_unit_id: successor }] });
+    await runScheduler();
+
+    const history = await callJson<{
+      items: (Score & { cycle: { id: string }; current: boolean })[];
+      lineage: { unit_ids: string[]; changes: { from_unit_id: string; to_unit_id: string }[] };
+    }>(`/v1/org-units/${successor}/scores?view=summary`, { token: t.tokens.viewer });
+    expect(history.lineage.unit_ids.sort()).toEqual([old.id, successor].sort());
+    expect(history.lineage.changes).toEqual([
+      expect.objectContaining({ from_unit_id: old.id, to_unit_id: successor }),
+    ]);
+    expect(history.items.map((s) => [s.cycle.id, s.org_unit.id, s.pack.version])).toEqual([
+      [lastYear.id, old.id, '2024.1'],
+      [lastYear.id, old.id, tailored.version],
+      [thisYear.id, successor, '2024.1'],
+    ]);
+    expect(history.items.map((s) => s.current)).toEqual([false, true, true]);
+    // Filtered to last year's cycle: the village's two versions.
+    const lastOnly = await callJson<{ items: Score[] }>(
+      `/v1/org-units/${successor}/scores?view=summary&cycle_id=${lastYear.id}`,
+      { token: t.tokens.viewer },
+    );
+    expect(lastOnly.items.map((s) => s.pack.version)).toEqual(['2024.1', tailored.version]);
   });
 });
