@@ -109,7 +109,11 @@ function Workspace(props: { loaded: Loaded }) {
   const [errors, setErrors] = useState<Record<string, Text>>({});
   const [reasonError, setReasonError] = useState<Text | null>(null);
   const [problem, setProblem] = useState<ApiError | null>(null);
-  const [conflict, setConflict] = useState<Submission | null>(null);
+  // Typing kept from an earlier visit, against a version someone else has saved over since:
+  // shown side by side at once, as a refused save would be.
+  const [conflict, setConflict] = useState<Submission | null>(
+    restored && restored.etag !== props.loaded.submission.etag ? props.loaded.submission : null,
+  );
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
 
