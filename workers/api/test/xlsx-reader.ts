@@ -76,7 +76,7 @@ export async function unzip(zip: Uint8Array): Promise<Map<string, Uint8Array>> {
   return files;
 }
 
-const unescape = (s: string) =>
+const unescapeXml = (s: string) =>
   s
     .replaceAll('&lt;', '<')
     .replaceAll('&gt;', '>')
@@ -105,7 +105,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<XlsxSheet[]> {
     return data ? new TextDecoder().decode(data) : '';
   };
   const shared = texts(text('xl/sharedStrings.xml'), 'si').map((si) =>
-    unescape(texts(si, 't').join('')),
+    unescapeXml(texts(si, 't').join('')),
   );
   const rels = new Map(
     [...text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\s[^>]*>/g)].map((m) => [
@@ -115,7 +115,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<XlsxSheet[]> {
   );
   const sheets: XlsxSheet[] = [];
   for (const m of text('xl/workbook.xml').matchAll(/<sheet\s[^>]*\/>/g)) {
-    const name = unescape(/name="([^"]*)"/.exec(m[0])?.[1] ?? '');
+    const name = unescapeXml(/name="([^"]*)"/.exec(m[0])?.[1] ?? '');
     const rel = /r:id="([^"]+)"/.exec(m[0])?.[1];
     const target = (rels.get(rel) ?? '').replace(/^\/?(xl\/)?/, '');
     const xml = text(`xl/${target}`);
@@ -132,8 +132,8 @@ export async function readXlsx(bytes: Uint8Array): Promise<XlsxSheet[]> {
         if (type === 's' && v !== undefined)
           cell = { type: 'string', value: shared[Number(v)] ?? '' };
         else if (type === 'inlineStr')
-          cell = { type: 'string', value: unescape(texts(inner, 't').join('')) };
-        else if (type === 'str' && v !== undefined) cell = { type: 'string', value: unescape(v) };
+          cell = { type: 'string', value: unescapeXml(texts(inner, 't').join('')) };
+        else if (type === 'str' && v !== undefined) cell = { type: 'string', value: unescapeXml(v) };
         else if (type === 'b' && v !== undefined) cell = { type: 'boolean', value: v === '1' };
         else if (v !== undefined) cell = { type: 'number', value: Number(v) };
         cells[columnIndex(ref)] = cell;
