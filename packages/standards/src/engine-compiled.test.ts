@@ -100,7 +100,7 @@ function arbitraryUnit(pack: Pack, id: string): fc.Arbitrary<CycleUnit> {
 }
 
 for (const pack of [...builtInPacks, exercisePack]) {
-  describe(`${packRef(pack)}: compiled engine = interpreter`, () => {
+  describe(`${packRef(pack)}: compiled engine = interpreter`, { timeout: 120_000 }, () => {
     it('scores random units to the same JSON', () => {
       fc.assert(
         fc.property(arbitraryParameters(pack), arbitraryUnit(pack, 'u1'), (parameters, unit) => {

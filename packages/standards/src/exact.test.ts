@@ -48,7 +48,7 @@ function same(a: x.Exact, b: q.Rational): void {
 const formats: NumberFormat[] = ['count', 'number', 'percent'];
 const digitChoices = fc.constantFrom(undefined, 0, 1, 2, 3, 4, 5, 6);
 
-describe('exact numbers agree with the bigint rationals', () => {
+describe('exact numbers agree with the bigint rationals', { timeout: 60_000 }, () => {
   it('converts numbers as fromNumber does (shortest decimal; NaN and ∞ refused)', () => {
     fc.assert(
       fc.property(

@@ -340,8 +340,34 @@ export function numberToJson(x: Exact, format: NumberFormat): number {
   return q.toNumber(q.mul(toRational(x), 100));
 }
 
+/**
+ * Points are few distinct small fractions (4, 0.5, 1.5 …): their texts are kept by value. The
+ * key is n/d, one double per small fraction (distinct fractions of such size differ by far
+ * more than a double's precision).
+ */
+function pointsKey(points: Exact): number | null {
+  if (!(points instanceof Fraction) || points.d > 1000) return null;
+  return points.n >= -1e6 && points.n <= 1e6 ? points.n / points.d : null;
+}
+
+const formatted = new Map<number, string>();
+const spoken = new Map<number, Text>();
+const KEPT = 2048;
+
 /** "4", "4.5", "−5": points as explanations show them (rule-context.ts's formatPoints). */
 export function formatPoints(points: Exact): string {
+  const key = pointsKey(points);
+  if (key === null) return formatPointsOf(points);
+  let shown = formatted.get(key);
+  if (shown === undefined) {
+    shown = formatPointsOf(points);
+    if (formatted.size >= KEPT) formatted.clear();
+    formatted.set(key, shown);
+  }
+  return shown;
+}
+
+function formatPointsOf(points: Exact): string {
   if (points instanceof Fraction) {
     if (points.d === 1) return points.n < 0 ? `−${-points.n}` : String(points.n);
     const shown = displayDecimal(points.n, points.d, 2);
@@ -356,6 +382,18 @@ const NO_POINTS: Text = { zh: '不得分', en: '0 points' };
 
 /** "得4分" / "4 points"; "不得分" / "0 points"; "倒扣5分" / "−5 points" (rule-context.ts). */
 export function pointsText(points: Exact): Text {
+  const key = pointsKey(points);
+  if (key === null) return pointsTextOf(points);
+  let text = spoken.get(key);
+  if (text === undefined) {
+    text = pointsTextOf(points);
+    if (spoken.size >= KEPT) spoken.clear();
+    spoken.set(key, text);
+  }
+  return text;
+}
+
+function pointsTextOf(points: Exact): Text {
   if (isZero(points)) return NO_POINTS;
   const shown = formatPoints(points);
   const unit = eq(points, ONE) ? 'point' : 'points';

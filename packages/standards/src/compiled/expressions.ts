@@ -53,6 +53,8 @@ export interface ExpressionContext {
   parameter(id: string): Parameter | undefined;
   inputSlot(id: string): number;
   metricIndex(id: string): number;
+  /** Marks a metric whose statement (label = formula = value) some sentence shows. */
+  metricStatementShown(index: number): void;
 }
 
 const UNIT_KIND_LABEL: Text = { zh: '单位类型', en: 'unit kind' };
@@ -151,6 +153,13 @@ export function compileExpression(
       return constant(() => known({ type: 'text', value: expr.value }, same(expr.value), null));
     case 'input': {
       const slot = cx.inputSlot(expr.id);
+      if (!want.inline && !want.facts) {
+        // The value alone (a constraint, a threshold, a metric's value): nothing to show.
+        return dynamic((f) => {
+          f.noteInput(slot);
+          return f.inputValue(slot);
+        });
+      }
       return dynamic((f) => {
         f.noteInput(slot);
         return f.input(slot);
@@ -194,7 +203,7 @@ export function compileExpression(
       return dynamic((f) => fromLookup(f.pointsOf(expr), label));
     }
     case 'metric':
-      return compileMetric(expr, cx);
+      return compileMetric(expr, want, cx);
     case 'add':
     case 'mul':
     case 'min':
@@ -247,8 +256,24 @@ function compileProvided(expr: ExpressionOf<'provided'>, cx: ExpressionContext) 
   });
 }
 
-function compileMetric(expr: ExpressionOf<'metric'>, cx: ExpressionContext): CompiledExpression {
+function compileMetric(
+  expr: ExpressionOf<'metric'>,
+  want: Want,
+  cx: ExpressionContext,
+): CompiledExpression {
   const index = cx.metricIndex(expr.id);
+  if (!want.facts) {
+    // No statement (and so no formula for it): the value, shown if a formula shows it.
+    return dynamic((f) => {
+      const result = f.metric(index);
+      if (result.status !== 'value') return result;
+      const inline = want.inline
+        ? display(result.value, f.plan.metricDeclaration(index).digits)
+        : EMPTY;
+      return known(result.value, inline, null);
+    });
+  }
+  cx.metricStatementShown(index);
   return dynamic((f) => {
     const result = f.metric(index);
     if (result.status !== 'value') return result;
@@ -256,7 +281,8 @@ function compileMetric(expr: ExpressionOf<'metric'>, cx: ExpressionContext): Com
     if (node !== undefined) return node;
     const metric = f.plan.metricDeclaration(index);
     const shown = display(result.value, metric.digits);
-    const built = known(result.value, shown, metricStatement(metric.label, result.inline, shown));
+    const statement = metricStatement(metric.label, f.metricInline(index), shown);
+    const built = known(result.value, shown, statement);
     f.metricNodes[index] = built;
     return built;
   });

@@ -4,7 +4,7 @@ import type { InputValue } from '../input-value.ts';
 import type { ShownValue } from '../scorecard.ts';
 import type { Text } from '../text.ts';
 import type { UnitKind } from '../unit-kind.ts';
-import type { CompiledValue, Result } from './result.ts';
+import { type CompiledValue, EMPTY, type Result } from './result.ts';
 
 // One unit while it is scored by a compiled plan (unit-scope.ts's UnitScope, compiled): its
 // input values by slot, each input's and metric's result worked out once, and what each
@@ -30,8 +30,15 @@ export interface FramePlan {
   readonly metricCount: number;
   /** The result of reading input `slot` whose value is `value` (given, or its default). */
   inputResult(slot: number, value: InputValue | undefined): Result;
-  /** Evaluates metric `index` in `frame` (format override applied), untracked. */
+  /** The same without how it is shown (no inline display, no fact). */
+  inputValueResult(slot: number, value: InputValue | undefined): Result;
+  /**
+   * Evaluates metric `index` in `frame` (format override applied), untracked. A metric that
+   * reads inputs only may come without its formula (inline): see metricFormula.
+   */
   evaluateMetric(index: number, frame: Frame): Result;
+  /** The formula of metric `index` ("43 ÷ (50 − 2)"), or null when evaluateMetric gives it. */
+  metricFormula(index: number, frame: Frame): Text | null;
   metricId(index: number): string;
   metricDeclaration(index: number): { readonly label: Text; readonly digits?: number };
 }
@@ -86,12 +93,16 @@ export class Frame {
   readonly metricNodes: (Result | undefined)[];
   /** Per metric: how the scorecard shows it, once built. */
   readonly metricShown: (ShownValue | undefined)[];
+  private readonly metricFormulas: (Text | undefined)[];
   /** Set once items are scored, for designation requirements. */
   points: PointsTable | null = null;
   private readonly inputResults: (Result | undefined)[];
+  private readonly valueResults: (Result | undefined)[];
   private readonly memo: (MetricMemo | undefined)[];
   private readonly busy: boolean[];
+  /** Tracking frames, innermost last; reads are noted in the innermost (see untrack). */
   private readonly stack: Reads[] = [];
+  private top: Reads | null = null;
 
   constructor(
     unit: CycleUnit,
@@ -108,43 +119,45 @@ export class Frame {
     this.values = values;
     this.issues = issues;
     this.inputResults = new Array(plan.inputCount);
+    this.valueResults = new Array(plan.inputCount);
     this.memo = new Array(plan.metricCount);
     this.metricNodes = new Array(plan.metricCount);
     this.metricShown = new Array(plan.metricCount);
+    this.metricFormulas = new Array(plan.metricCount);
     this.busy = new Array(plan.metricCount);
   }
 
   /** Starts recording reads; pass the result to {@link untrack}. */
   track(): Reads {
     const reads = acquire(this.plan.inputCount, this.plan.metricCount);
-    this.stack.push(reads);
+    if (this.top !== null) this.stack.push(this.top);
+    this.top = reads;
     return reads;
   }
 
+  /**
+   * Ends the innermost tracking frame. UnitScope notes a read in every enclosing frame at once;
+   * here the only nested frames are a metric's inside an item's, and the metric passes its
+   * reads on when it ends (see metric) — the same sets, one mark per read.
+   */
   untrack(reads: Reads): void {
-    const top = this.stack.pop();
-    if (top !== reads) throw new Error('tracking frames out of order');
+    if (this.top !== reads) throw new Error('tracking frames out of order');
+    this.top = this.stack.pop() ?? null;
   }
 
   noteInput(slot: number): void {
-    const stack = this.stack;
-    for (let i = 0; i < stack.length; i++) {
-      const reads = stack[i] as Reads;
-      if (reads.inputMarks[slot] !== reads.stamp) {
-        reads.inputMarks[slot] = reads.stamp;
-        reads.inputs.push(slot);
-      }
+    const reads = this.top;
+    if (reads !== null && reads.inputMarks[slot] !== reads.stamp) {
+      reads.inputMarks[slot] = reads.stamp;
+      reads.inputs.push(slot);
     }
   }
 
   noteMetric(index: number): void {
-    const stack = this.stack;
-    for (let i = 0; i < stack.length; i++) {
-      const reads = stack[i] as Reads;
-      if (reads.metricMarks[index] !== reads.stamp) {
-        reads.metricMarks[index] = reads.stamp;
-        reads.metrics.push(index);
-      }
+    const reads = this.top;
+    if (reads !== null && reads.metricMarks[index] !== reads.stamp) {
+      reads.metricMarks[index] = reads.stamp;
+      reads.metrics.push(index);
     }
   }
 
@@ -158,11 +171,21 @@ export class Frame {
     return result;
   }
 
+  /** Input `slot`'s value alone (see FramePlan.inputValueResult); the caller notes the read. */
+  inputValue(slot: number): Result {
+    let result = this.valueResults[slot];
+    if (result === undefined) {
+      result = this.plan.inputValueResult(slot, this.values[slot]);
+      this.valueResults[slot] = result;
+    }
+    return result;
+  }
+
   /** Metric `index`, evaluated once per unit; notes it and what it read (UnitScope.metric). */
   metric(index: number): Result {
     const known = this.memo[index];
     if (known !== undefined) {
-      if (this.stack.length > 0) {
+      if (this.top !== null) {
         for (const slot of known.inputs) this.noteInput(slot);
         for (const inner of known.metrics) this.noteMetric(inner);
         this.noteMetric(index);
@@ -190,6 +213,20 @@ export class Frame {
     for (const inner of memo.metrics) this.noteMetric(inner);
     this.noteMetric(index);
     return result;
+  }
+
+  /**
+   * The formula of a metric for its statement. Metrics that read inputs only are evaluated
+   * without it (most are only shown, or compared); it is worked out when a sentence needs it.
+   */
+  metricInline(index: number): Text {
+    const result = this.metric(index);
+    const kept = this.metricFormulas[index];
+    if (kept !== undefined) return kept;
+    const formula =
+      this.plan.metricFormula(index, this) ?? (result.status === 'value' ? result.inline : EMPTY);
+    this.metricFormulas[index] = formula;
+    return formula;
   }
 
   reference(id: string): CompiledLookup {

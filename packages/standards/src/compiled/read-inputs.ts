@@ -81,6 +81,8 @@ class InputReader {
   private readonly kind: UnitKind | undefined;
   private readonly fields: readonly Field[];
   private readonly slotOf: ReadonlyMap<string, number>;
+  /** An input named like a property every object has ("constructor") is read as readInputs does. */
+  private readonly shadowed: boolean;
   private constraints: { plan: KindPlan; checks: readonly CompiledExpression[] } | null = null;
 
   constructor(compiled: CompiledPack, kind: UnitKind | undefined) {
@@ -95,6 +97,7 @@ class InputReader {
           : undefined,
     }));
     this.slotOf = new Map(compiled.pack.inputs.map((input, slot) => [input.id, slot]));
+    this.shadowed = compiled.pack.inputs.some((input) => input.id in Object.prototype);
   }
 
   read(inputs: unknown): UnitInputs {
@@ -122,8 +125,30 @@ class InputReader {
     };
   }
 
-  /** The given values by slot when the draft schema certainly accepts them, else null. */
+  /**
+   * The given values by slot when the draft schema certainly accepts them, else null. One pass
+   * over the unit's keys: for-in sees its own keys and any enumerable inherited ones, and a key
+   * that is not an input sends the unit to readInputs, so nothing readInputs would refuse passes.
+   */
   private plainlyValid(raw: Readonly<Record<string, unknown>>): (InputValue | undefined)[] | null {
+    if (this.shadowed) return this.plainlyValidByField(raw);
+    const fields = this.fields;
+    const given = new Array<InputValue | undefined>(fields.length);
+    for (const key in raw) {
+      const slot = this.slotOf.get(key);
+      if (slot === undefined) return null;
+      const value = raw[key];
+      if (value === undefined || value === null) continue;
+      const field = fields[slot] as Field;
+      if (!field.applies || !plainValue(field.input, value)) return null;
+      given[slot] = value as InputValue;
+    }
+    return given;
+  }
+
+  private plainlyValidByField(
+    raw: Readonly<Record<string, unknown>>,
+  ): (InputValue | undefined)[] | null {
     for (const key of Object.keys(raw)) if (!this.slotOf.has(key)) return null;
     const fields = this.fields;
     const given = new Array<InputValue | undefined>(fields.length);

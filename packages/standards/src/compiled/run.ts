@@ -17,6 +17,7 @@ import type {
   ShownValue,
 } from '../scorecard.ts';
 import type { Text } from '../text.ts';
+import type { UnitKind } from '../unit-kind.ts';
 import type { Evaluate } from './expressions.ts';
 import {
   type CompiledLookup,
@@ -27,20 +28,20 @@ import {
   type Reads,
   releaseReads,
 } from './frame.ts';
-import { type CompiledItem, type KindPlan, type PlanHost, planFor } from './plan.ts';
+import {
+  type CompiledItem,
+  type KindPlan,
+  type PlanHost,
+  parametersKey,
+  planFor,
+  type ScoredItem,
+} from './plan.ts';
 import { readUnitInputs } from './read-inputs.ts';
 import { display, type Result, valueJson } from './result.ts';
 
 // The units of one cycle scored by compiled plans: engine.ts's public functions run this. It
 // is the interpreter's cycle run (reference-engine.ts) step for step — the same evaluation
 // order, so the same reads, issues and missing lists — with plans instead of tree walks.
-
-interface ScoredItem {
-  readonly result: ItemResult;
-  readonly points: x.Exact | null;
-  readonly resolved: boolean;
-  readonly range: { readonly min: x.Exact; readonly max: x.Exact };
-}
 
 const NULL_SHOWN: ShownValue = { value: null, display: null };
 const ZERO_RANGE = { min: x.ZERO, max: x.ZERO };
@@ -93,6 +94,28 @@ function sortByRank(indexes: number[], rank: readonly number[]): void {
   }
 }
 
+/** The plans of one run, by unit kind (the parameter set's key worked out once). */
+class Plans {
+  private readonly compiled: CompiledPack;
+  private readonly parameters: Readonly<Record<string, ParameterValue>>;
+  private readonly key: string;
+  private last: KindPlan | null = null;
+
+  constructor(compiled: CompiledPack, parameters: Readonly<Record<string, ParameterValue>>) {
+    this.compiled = compiled;
+    this.parameters = parameters;
+    this.key = parametersKey(parameters);
+  }
+
+  for(kind: UnitKind | undefined): KindPlan {
+    const last = this.last;
+    if (last !== null && last.kind === kind) return last;
+    const plan = planFor(this.compiled, this.parameters, kind, this.key);
+    this.last = plan;
+    return plan;
+  }
+}
+
 const bonusMaxima = new WeakMap<readonly Category[], number>();
 
 export class CompiledRun implements FrameHost, PlanHost {
@@ -120,6 +143,7 @@ export class CompiledRun implements FrameHost, PlanHost {
     const onlyKind = pack.unitKinds.length === 1 ? pack.unitKinds[0] : undefined;
     const sorted = units.length > 1 ? [...units].sort((a, b) => compareIds(a.id, b.id)) : units;
     const seen = new Set<string>();
+    const plans = new Plans(compiled, parameters);
     this.frames = sorted.map((unit) => {
       if (seen.has(unit.id)) throw new RangeError(`duplicate unit id ${unit.id}`);
       seen.add(unit.id);
@@ -128,7 +152,7 @@ export class CompiledRun implements FrameHost, PlanHost {
         throw new RangeError(`unit ${unit.id}: the pack does not assess a ${kind}`);
       }
       const read = readUnitInputs(compiled, kind, unit.inputs);
-      const plan = planFor(compiled, parameters, kind);
+      const plan = plans.for(kind);
       return new Frame(unit, kind, plan, this, read.values, read.issues);
     });
   }
@@ -225,19 +249,20 @@ export class CompiledRun implements FrameHost, PlanHost {
 
     const categories: CategoryResult[] = [];
     const categoryPoints: { id: string; points: x.Exact; min: x.Exact; max: x.Exact }[] = [];
-    for (const category of pack.categories) {
+    for (let c = 0; c < pack.categories.length; c++) {
+      const category = pack.categories[c] as Category;
       let sum: x.Exact = x.ZERO;
       let least: x.Exact = x.ZERO;
       let most: x.Exact = x.ZERO;
       let complete = true;
-      for (const i of items) {
-        if (i.result.category !== category.id) continue;
+      for (const index of plan.categoryItems[c] as readonly number[]) {
+        const i = items[index] as ScoredItem;
         if (i.points !== null) sum = x.add(sum, i.points);
         least = x.add(least, i.range.min);
         most = x.add(most, i.range.max);
         if (!i.resolved) complete = false;
       }
-      const max = x.fromNumber(category.max);
+      const max = plan.categoryMax[c] as x.Exact;
       const capped = x.gt(sum, max);
       categories.push({
         id: category.id,
@@ -278,7 +303,7 @@ export class CompiledRun implements FrameHost, PlanHost {
     }
     const metrics: Record<string, ShownValue> = {};
     for (const index of plan.metricOrder) {
-      metrics[plan.metricId(index)] = metricShown[index] as ShownValue;
+      metrics[plan.metricId(index)] = copyShown(metricShown[index] as ShownValue);
     }
     const lookups = pack.references.map((reference) => frame.reference(reference.id));
     const references: Record<string, ShownValue> = {};
@@ -310,14 +335,21 @@ export class CompiledRun implements FrameHost, PlanHost {
     };
   }
 
-  /** How a metric is shown for a unit, worked out once per unit. */
+  /**
+   * How a metric is shown for a unit, worked out once per unit — or taken from the plan's table
+   * for the values it depends on (the caller copies it where it is placed).
+   */
   private metricShown(frame: Frame, index: number): ShownValue {
     let known = frame.metricShown[index];
+    if (known !== undefined) return known;
+    const plan = frame.plan as KindPlan;
+    const table = plan.metricTables[index];
+    if (table?.active) known = table.get(frame.values);
     if (known === undefined) {
-      const metric = (frame.plan as KindPlan).metricDeclaration(index);
-      known = shown(frame.metric(index), metric.digits);
-      frame.metricShown[index] = known;
+      known = shown(frame.metric(index), plan.metricDeclaration(index).digits);
+      if (table?.active) table.set(frame.values, keepShown(known));
     }
+    frame.metricShown[index] = known;
     return known;
   }
 
@@ -364,6 +396,11 @@ export class CompiledRun implements FrameHost, PlanHost {
         missing: [...fixed.missing],
       });
     }
+    const table = compiled.table;
+    if (table?.active) {
+      const kept = table.get(frame.values);
+      if (kept !== undefined) return copyScored(kept);
+    }
     const reads = frame.track();
     let outcome: CompiledOutcome;
     try {
@@ -373,7 +410,9 @@ export class CompiledRun implements FrameHost, PlanHost {
     }
     const used = this.usedValues(frame, reads);
     releaseReads(reads);
-    return this.finishItem(frame, compiled, outcome, used);
+    const scored = this.finishItem(frame, compiled, outcome, used);
+    if (table?.active) table.set(frame.values, keepScored(scored));
+    return scored;
   }
 
   private finishItem(
@@ -385,7 +424,7 @@ export class CompiledRun implements FrameHost, PlanHost {
     const plan = frame.plan as KindPlan;
     switch (outcome.status) {
       case 'not-applicable':
-        return unscoredItem(compiled, 'not-applicable', outcome.reason, used);
+        return unscoredItem(compiled, 'not-applicable', own(outcome.reason), used);
       case 'missing': {
         const text = plan.missingText(outcome.missing);
         const explanation =
@@ -437,7 +476,7 @@ export class CompiledRun implements FrameHost, PlanHost {
           metrics: used.metrics,
           missing: [],
           awaiting: [],
-          explanation,
+          explanation: own(explanation),
         };
         return { result, points, resolved: true, range: { min: points, max: points } };
       }
@@ -458,7 +497,9 @@ export class CompiledRun implements FrameHost, PlanHost {
     const metrics: Record<string, ShownValue> = {};
     const indexes = reads.metrics;
     if (indexes.length > 1) sortByRank(indexes, plan.metricRank);
-    for (const index of indexes) metrics[plan.metricId(index)] = this.metricShown(frame, index);
+    for (const index of indexes) {
+      metrics[plan.metricId(index)] = copyShown(this.metricShown(frame, index));
+    }
     return { inputs, metrics };
   }
 
@@ -466,6 +507,9 @@ export class CompiledRun implements FrameHost, PlanHost {
     const assessments = frame.unit.assessments;
     if (!assessments) return;
     const keys = (frame.plan as KindPlan).assessmentKeys;
+    let unknown = false;
+    for (const key in assessments) if (!keys.has(key)) unknown = true;
+    if (!unknown) return;
     for (const key of Object.keys(assessments).sort()) {
       if (!keys.has(key)) {
         frame.issues.push({
@@ -553,6 +597,116 @@ export class CompiledRun implements FrameHost, PlanHost {
       en: `total ${totalShown} reaches the pass mark ${markShown}`,
     });
   }
+}
+
+// An item whose result depends only on a few inputs keeps its results by their values (the
+// plan's ValueTable): a unit answering as an earlier one did gets a copy of that result. Every
+// scorecard gets its own objects. The kept ones are copied by their own code, apart from the
+// copies handed out, so that V8 (which decides per allocation site whether objects start old)
+// sees the long-lived ones apart from the short-lived (see rule-memo.ts).
+
+function copyShown(shown: ShownValue): ShownValue {
+  const d = shown.display;
+  return { value: shown.value, display: d === null ? null : { zh: d.zh, en: d.en } };
+}
+
+function keepShown(shown: ShownValue): ShownValue {
+  const d = shown.display;
+  return { value: shown.value, display: d === null ? null : { zh: d.zh, en: d.en } };
+}
+
+/** An item's result as kept in its table, with its records' keys listed once. */
+interface KeptItem extends ScoredItem {
+  readonly inputKeys: readonly string[];
+  readonly metricKeys: readonly string[];
+}
+
+function copyScored(kept: KeptItem): ScoredItem {
+  const r = kept.result;
+  const inputs: ItemResult['inputs'] = {};
+  for (const key of kept.inputKeys) {
+    const value = r.inputs[key] as ItemResult['inputs'][string];
+    inputs[key] = Array.isArray(value) ? [...value] : value;
+  }
+  const metrics: ItemResult['metrics'] = {};
+  for (const key of kept.metricKeys) {
+    const shown = r.metrics[key] as ShownValue;
+    const d = shown.display;
+    metrics[key] = { value: shown.value, display: d === null ? null : { zh: d.zh, en: d.en } };
+  }
+  // Key for key in the order finishItem and unscoredItem write them.
+  const result: ItemResult =
+    r.status === 'scored'
+      ? {
+          id: r.id,
+          category: r.category,
+          title: r.title,
+          status: r.status,
+          points: r.points,
+          max: r.max,
+          min: r.min,
+          inputs,
+          metrics,
+          missing: [],
+          awaiting: [],
+          explanation: { zh: r.explanation.zh, en: r.explanation.en },
+        }
+      : {
+          id: r.id,
+          category: r.category,
+          title: r.title,
+          max: r.max,
+          min: r.min,
+          status: r.status,
+          points: r.points,
+          inputs,
+          metrics,
+          missing: [...r.missing],
+          awaiting: [...r.awaiting],
+          explanation: { zh: r.explanation.zh, en: r.explanation.en },
+        };
+  return { result, points: kept.points, resolved: kept.resolved, range: kept.range };
+}
+
+function keepScored(scored: ScoredItem): KeptItem {
+  const r = scored.result;
+  const inputKeys = Object.keys(r.inputs);
+  const metricKeys = Object.keys(r.metrics);
+  const inputs: ItemResult['inputs'] = {};
+  for (const key of inputKeys) {
+    const value = r.inputs[key] as ItemResult['inputs'][string];
+    inputs[key] = Array.isArray(value) ? [...value] : value;
+  }
+  const metrics: ItemResult['metrics'] = {};
+  for (const key of metricKeys) {
+    const shown = r.metrics[key] as ShownValue;
+    const d = shown.display;
+    metrics[key] = { value: shown.value, display: d === null ? null : { zh: d.zh, en: d.en } };
+  }
+  const result: ItemResult = {
+    ...r,
+    inputs,
+    metrics,
+    missing: [...r.missing],
+    awaiting: [...r.awaiting],
+    explanation: { zh: r.explanation.zh, en: r.explanation.en },
+  };
+  return {
+    result,
+    points: scored.points,
+    resolved: scored.resolved,
+    range: { min: scored.range.min, max: scored.range.max },
+    inputKeys,
+    metricKeys,
+  };
+}
+
+/**
+ * A scorecard's own copy of a text: outcomes are kept and replayed across units (rule-memo.ts),
+ * and no two scorecards should share an object a caller might change.
+ */
+function own(text: Text): Text {
+  return { zh: text.zh, en: text.en };
 }
 
 function unscoredItem(

@@ -3,11 +3,13 @@ import {
   display,
   type Known,
   mergeUnresolved as mergeResults,
+  NO,
   numberOf,
   type Result,
   statement,
   statementWant,
   WANT_NOTHING,
+  YES,
 } from '../compiled/result.ts';
 import * as x from '../exact.ts';
 import { expressionSchema } from '../expression.ts';
@@ -194,7 +196,8 @@ interface CompiledDeduction {
   readonly described: Text;
 }
 
-function takeCompiled(d: CompiledDeduction, amount: Known, step: Known | null) {
+/** The points a deduction takes (0 when its amount is 0 or less), as `take` counts them. */
+function deductedPoints(d: CompiledDeduction, amount: Known, step: Known | null) {
   const stepValue = step ? numberOf(step, 'deduct step') : null;
   const given = numberOf(amount, 'deduct amount');
   const positive = x.gt(x.ZERO, given) ? x.ZERO : given;
@@ -207,12 +210,23 @@ function takeCompiled(d: CompiledDeduction, amount: Known, step: Known | null) {
       rounding === 'exact' ? steps : rounding === 'whole-steps' ? x.floor(steps) : x.ceil(steps);
   }
   const raw = x.mul(count, d.points);
-  const points = d.max === null ? raw : x.min(raw, d.max);
-  const taken = x.formatPoints(points);
+  return { raw, points: d.max === null ? raw : x.min(raw, d.max) };
+}
+
+/** `take`'s sentence, written only for deductions that take something (the others are not shown). */
+function deductionSentence(
+  d: CompiledDeduction,
+  amount: Known,
+  step: Known | null,
+  taken: { raw: x.Exact; points: x.Exact },
+): Text {
+  const shownTaken = x.formatPoints(taken.points);
   const label = d.deduction.label;
   const said =
     amount.value.type === 'boolean'
-      ? { zh: amount.value.value ? '是' : '否', en: amount.value.value ? 'yes' : 'no' }
+      ? amount.value.value
+        ? YES
+        : NO
       : statement(d.deduction.amount, amount, d.described);
   let stepZh = '';
   let stepEn = '';
@@ -224,13 +238,10 @@ function takeCompiled(d: CompiledDeduction, amount: Known, step: Known | null) {
     stepZh = `每次扣${d.per}分，`;
     stepEn = `${d.per} each, `;
   }
-  const capped = x.gt(raw, points);
+  const capped = x.gt(taken.raw, taken.points);
   return {
-    points,
-    explanation: {
-      zh: `${label.zh}：${said.zh}，${stepZh}扣${taken}分${capped ? `（单项扣完${taken}分为止）` : ''}`,
-      en: `${label.en}: ${said.en}, ${stepEn}−${taken}${capped ? ` (at most ${taken})` : ''}`,
-    },
+    zh: `${label.zh}：${said.zh}，${stepZh}扣${shownTaken}分${capped ? `（单项扣完${shownTaken}分为止）` : ''}`,
+    en: `${label.en}: ${said.en}, ${stepEn}−${shownTaken}${capped ? ` (at most ${shownTaken})` : ''}`,
   };
 }
 
@@ -267,35 +278,51 @@ export function compile(rule: DeductRule, cx: RuleCompileContext): CompiledRule 
       zh: `总计扣完${cap}分为止；`,
       en: `deductions capped at ${cap} in all; `,
     }))(x.formatPoints(maxTotal));
+  const count = deductions.length;
   return (f) => {
     const b = base(f);
-    const amounts = deductions.map((d) => d.amount(f));
-    const steps = deductions.map((d) => (d.step ? d.step(f) : null));
-    // A deduction whose amount has an empty denominator under `full-points` deducts nothing.
-    const pending: Result[] = [];
-    for (const a of amounts) if (a.status !== 'full-points') pending.push(a);
-    for (const s of steps) if (s) pending.push(s);
-    const unresolved = mergeResults(pending);
-    const fromDeductions = unresolved ? unresolvedCompiled(unresolved, x.ZERO) : null;
-    const unscored = unscoredCompiled(fromDeductions ? [b, fromDeductions] : [b]);
-    if (unscored) return unscored;
-    if (b.status !== 'scored') throw new Error('deduct: unreachable');
+    const amounts = new Array<Result>(count);
+    const steps = new Array<Result | null>(count);
+    let allKnown = true;
+    for (let i = 0; i < count; i++) {
+      const a = (deductions[i] as CompiledDeduction).amount(f);
+      amounts[i] = a;
+      if (a.status !== 'value' && a.status !== 'full-points') allKnown = false;
+    }
+    for (let i = 0; i < count; i++) {
+      const step = (deductions[i] as CompiledDeduction).step;
+      const s = step ? step(f) : null;
+      steps[i] = s;
+      if (s !== null && s.status !== 'value') allKnown = false;
+    }
+    if (!allKnown || b.status !== 'scored') {
+      // A deduction whose amount has an empty denominator under `full-points` deducts nothing.
+      const pending: Result[] = [];
+      for (const a of amounts) if (a.status !== 'full-points') pending.push(a);
+      for (const s of steps) if (s) pending.push(s);
+      const unresolved = mergeResults(pending);
+      const fromDeductions = unresolved ? unresolvedCompiled(unresolved, x.ZERO) : null;
+      const unscored = unscoredCompiled(fromDeductions ? [b, fromDeductions] : [b]);
+      if (unscored) return unscored;
+      if (b.status !== 'scored') throw new Error('deduct: unreachable');
+    }
 
     let deducted: x.Exact = x.ZERO;
     let zh = `${b.explanation.zh}；`;
     let en = `${b.explanation.en}; `;
     let anyTaken = false;
-    for (let i = 0; i < deductions.length; i++) {
+    for (let i = 0; i < count; i++) {
       const amount = amounts[i] as Result;
       const step = steps[i] ?? null;
       if (amount.status !== 'value' || (step && step.status !== 'value')) continue;
-      const t = takeCompiled(deductions[i] as CompiledDeduction, amount, step as Known | null);
-      deducted = x.add(deducted, t.points);
-      if (!x.isZero(t.points)) {
-        anyTaken = true;
-        zh += `${t.explanation.zh}；`;
-        en += `${t.explanation.en}; `;
-      }
+      const d = deductions[i] as CompiledDeduction;
+      const taken = deductedPoints(d, amount, step as Known | null);
+      if (x.isZero(taken.points)) continue;
+      deducted = x.add(deducted, taken.points);
+      anyTaken = true;
+      const sentence = deductionSentence(d, amount, step as Known | null, taken);
+      zh += `${sentence.zh}；`;
+      en += `${sentence.en}; `;
     }
     if (!anyTaken) {
       zh += '无扣分；';
