@@ -5,7 +5,8 @@ import { insert, SEEDED_AT, type SeedStatement, stableId } from './seed-sql.ts';
 
 export type { SeedStatement } from './seed-sql.ts';
 
-async function unitStatements(
+/** A unit and its subtree as org_units rows on stable ids; `ids` maps each name to its id. */
+export async function unitStatements(
   tenant: DemoTenant,
   tenantId: string,
   unit: DemoUnit,

@@ -1,0 +1,189 @@
+// Local workerd + D1 for the benches: a seeded fixture database made once per size, copied
+// fresh for every measured run, and `wrangler dev` sessions (the same binaries, bundling and
+// local D1 as `pnpm dev`) started in their own process group so a run can be killed whole.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { bin, childEnv, mustRun, root } from '../../scripts/lib.mjs';
+import { guangdongFixture } from '../fixtures/guangdong.ts';
+
+export const stateRoot = resolve(root, '.wrangler/bench');
+
+/** The village-level units of the full fixture: BENCH_UNITS makes it smaller while developing. */
+export const benchUnits = (full) => Number(process.env.BENCH_UNITS ?? full);
+
+function d1File(persistDir) {
+  const dir = resolve(persistDir, 'v3/d1/miniflare-D1DatabaseObject');
+  const file = readdirSync(dir).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite');
+  if (!file) throw new Error(`no D1 database under ${dir}`);
+  return resolve(dir, file);
+}
+
+const templates = new Map();
+
+/**
+ * A migrated local D1 holding the Guangdong fixture with `units` village-level units, made
+ * once per process and size. The rows are written straight into the database file (node:sqlite,
+ * one transaction) while no workerd has it open: the same statements `pnpm seed` applies
+ * through `wrangler d1 execute`, ~100× faster at this size.
+ */
+export async function fixtureState(units) {
+  if (templates.has(units)) return templates.get(units);
+  const dir = resolve(stateRoot, `template-${units}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  await mustRun(
+    bin('wrangler'),
+    ['d1', 'migrations', 'apply', 'kaoping', '--local', '--persist-to', dir],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const fixture = await guangdongFixture(units);
+  const { DatabaseSync } = await import('node:sqlite');
+  const db = new DatabaseSync(d1File(dir));
+  const prepared = new Map();
+  db.exec('BEGIN');
+  for (const s of fixture.statements) {
+    let statement = prepared.get(s.sql);
+    if (!statement) {
+      statement = db.prepare(s.sql);
+      prepared.set(s.sql, statement);
+    }
+    statement.run(...s.params);
+  }
+  db.exec('COMMIT');
+  db.close();
+  const template = { dir, fixture };
+  templates.set(units, template);
+  return template;
+}
+
+/** A fresh copy of a template's state, for one measured run. */
+export function freshState(template, name) {
+  const dir = resolve(stateRoot, name);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(template.dir, dir, { recursive: true });
+  return dir;
+}
+
+export function freePort() {
+  return new Promise((resolvePort) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Child pids of `pid` (recursively), from /proc. */
+function descendants(pid) {
+  const out = [];
+  const walk = (p) => {
+    let children = '';
+    try {
+      children = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8');
+    } catch {
+      return;
+    }
+    for (const c of children.trim().split(/\s+/).filter(Boolean).map(Number)) {
+      out.push(c);
+      walk(c);
+    }
+  };
+  walk(pid);
+  return out;
+}
+
+function status(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * `wrangler dev` with the given configs (the first one answers on `port`), a local D1 at
+ * `persistDir`, in its own process group. Resolves when `readyPath` answers.
+ */
+export async function startWrangler({ configs, persistDir, vars = {}, readyPath = '/' }) {
+  const port = await freePort();
+  const inspectorPort = await freePort();
+  const args = [
+    'dev',
+    ...configs.flatMap((c) => ['-c', c]),
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--inspector-port',
+    String(inspectorPort),
+    '--persist-to',
+    persistDir,
+    '--show-interactive-dev-session=false',
+    ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+  ];
+  const child = spawn(bin('wrangler'), args, {
+    cwd: root,
+    env: childEnv,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
+  let log = '';
+  child.stderr.on('data', (chunk) => {
+    log = (log + chunk).slice(-20_000);
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${log}`);
+    if (Date.now() > deadline) {
+      process.kill(-child.pid, 'SIGKILL');
+      throw new Error(`wrangler dev did not answer in 120 s:\n${log}`);
+    }
+    try {
+      await fetch(`${url}${readyPath}`);
+      break;
+    } catch {
+      await sleep(300);
+    }
+  }
+  const stopped = new Promise((r) => child.once('exit', r));
+  const signal = async (sig) => {
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid, sig);
+      } catch {
+        // already gone
+      }
+      await Promise.race([stopped, sleep(10_000)]);
+    }
+  };
+  return {
+    url,
+    log: () => log,
+    /** The workerd processes of this session (wrangler runs workerd as a child). */
+    workerdPids: () => descendants(child.pid).filter((p) => /^Name:\s+workerd/m.test(status(p))),
+    /** Peak resident memory of the session's workerd, MB (VmHWM: since the process started). */
+    peakRssMb() {
+      const kb = this.workerdPids().map((p) => Number(status(p).match(/VmHWM:\s+(\d+)/)?.[1] ?? 0));
+      return Math.max(0, ...kb) / 1024;
+    },
+    /** A graceful stop. */
+    stop: () => signal('SIGTERM'),
+    /** The whole group at once, mid-write: what a crash of the machine does. */
+    kill: () => signal('SIGKILL'),
+  };
+}
+
+export async function json(url, init) {
+  const res = await fetch(url, init);
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${init?.method ?? 'GET'} ${url}: ${res.status} ${text}`);
+  return JSON.parse(text);
+}
+
+export { existsSync, sleep };
