@@ -1,6 +1,13 @@
-import { desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { newId } from './ids.ts';
-import { cycles, deadLetters, scoringChunks, scoringRuns, submissionStages } from './schema.ts';
+import {
+  cycles,
+  deadLetters,
+  scoringChunks,
+  scoringRunCycles,
+  scoringRuns,
+  submissionStages,
+} from './schema.ts';
 import {
   type ChunkMessage,
   type PlanMessage,
@@ -93,7 +100,92 @@ function view(run: RunRow, summary: { chunks: Record<string, number>; scored: nu
   };
 }
 
-/** The tenant's runs (manual re-scores and their chunks), newest first. */
+/**
+ * The tenant's share of cron runs: the runs' shared rows carry no tenant (one cron run scores
+ * every tenant with work), so they are reached only through the tenant's own
+ * scoring_run_cycles rows, and show only its figures — never the run's totals or its last
+ * error, which may name another tenant's rows. A run row gone (a tenant restored from an
+ * export keeps its shares, renamed) shows as done between its first and last write.
+ */
+async function cronShares(
+  tdb: TenantDb,
+  options: { cycleId?: string; runId?: string; limit: number },
+): Promise<RunView[]> {
+  const share = scoringRunCycles;
+  const rows = await tdb.db
+    .select({
+      id: share.runId,
+      cycleId: sql<string | null>`CASE WHEN count(*) = 1 THEN min(${share.cycleId}) END`,
+      handled: sql<number>`sum(${share.handled})`,
+      failed: sql<number>`sum(${share.failed})`,
+      written: sql<number>`sum(${share.written})`,
+      firstAt: sql<string>`min(${share.firstAt})`,
+      lastAt: sql<string>`max(${share.lastAt})`,
+      status: scoringRuns.status,
+      startedAt: scoringRuns.startedAt,
+      finishedAt: scoringRuns.finishedAt,
+    })
+    .from(share)
+    .leftJoin(scoringRuns, eq(scoringRuns.id, share.runId))
+    .where(
+      and(
+        tdb.where(
+          share,
+          options.cycleId === undefined ? undefined : eq(share.cycleId, options.cycleId),
+          options.runId === undefined ? undefined : eq(share.runId, options.runId),
+        ),
+        // Cron runs only: a tenant's own runs are read from scoring_runs itself.
+        isNull(scoringRuns.tenantId),
+      ),
+    )
+    .groupBy(share.runId)
+    .orderBy(desc(sql`coalesce(${scoringRuns.startedAt}, min(${share.firstAt}))`))
+    .limit(options.limit);
+  const summaries = await chunkSummary(
+    tdb,
+    rows.map((r) => r.id),
+  );
+  const views: RunView[] = [];
+  for (const r of rows) {
+    const status = r.status ?? 'done';
+    // While it runs, what is left is the tenant's rows still waiting to be scored.
+    const waiting = status === 'running' ? await dirtyRows(tdb, options.cycleId) : 0;
+    views.push({
+      id: r.id,
+      cycleId: r.cycleId,
+      trigger: 'cron',
+      status,
+      total: r.handled + waiting,
+      done: r.handled,
+      written: r.written,
+      errors: r.failed,
+      lastError: null,
+      startedAt: r.startedAt ?? r.firstAt,
+      finishedAt: r.status ? r.finishedAt : r.lastAt,
+      chunks: summaries.get(r.id)?.chunks ?? {},
+    });
+  }
+  return views;
+}
+
+async function dirtyRows(tdb: TenantDb, cycleId: string | undefined): Promise<number> {
+  const [row] = await tdb.db
+    .select({ n: sql<number>`count(*)` })
+    .from(submissionStages)
+    .where(
+      tdb.where(
+        submissionStages,
+        eq(submissionStages.dirty, DIRTY.toScore),
+        cycleId === undefined ? undefined : eq(submissionStages.cycleId, cycleId),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/**
+ * The tenant's runs, newest first: its own (manual re-scores and their chunks) and its share
+ * of the cron runs that scored its rows.
+ */
 export async function listRuns(
   tdb: TenantDb,
   options: { cycleId?: string; limit?: number } = {},
@@ -110,12 +202,16 @@ export async function listRuns(
     tdb,
     runs.map((r) => r.id),
   );
-  return runs.map((r) => view(r, summaries.get(r.id) ?? { chunks: {}, scored: 0 }));
+  const own = runs.map((r) => view(r, summaries.get(r.id) ?? { chunks: {}, scored: 0 }));
+  const cron = await cronShares(tdb, { ...options, limit });
+  return [...own, ...cron]
+    .sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0))
+    .slice(0, limit);
 }
 
 export async function getRun(tdb: TenantDb, runId: string): Promise<RunView | undefined> {
   const run = await tdb.first(scoringRuns, eq(scoringRuns.id, runId));
-  if (!run) return undefined;
+  if (!run) return (await cronShares(tdb, { runId, limit: 1 }))[0];
   const summaries = await chunkSummary(tdb, [run.id]);
   return view(run, summaries.get(run.id) ?? { chunks: {}, scored: 0 });
 }

@@ -88,3 +88,28 @@ export const scorecardDictionaries = sqliteTable(
   },
   (t) => [uniqueIndex('scorecard_dictionaries_uq').on(t.tenantId, t.id)],
 );
+
+/**
+ * One tenant's share of a scoring run, per cycle. A cron run is shared by every tenant with
+ * work (its scoring_runs row has no tenant), so this is what a tenant's admins see of it: how
+ * many of their stage rows it scored, refused and wrote, and when. Added to in the same batch
+ * as the snapshots it counts, so a rolled-back or repeated chunk never counts twice.
+ */
+export const scoringRunCycles = sqliteTable(
+  'scoring_run_cycles',
+  {
+    runId: text('run_id').notNull(),
+    tenantId: tenantId(),
+    cycleId: text('cycle_id').notNull(),
+    /** Stage rows handled (scored or refused), refused ones, new snapshots written. */
+    handled: integer('handled').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    written: integer('written').notNull().default(0),
+    firstAt: text('first_at').notNull(),
+    lastAt: text('last_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('scoring_run_cycles_uq').on(t.runId, t.tenantId, t.cycleId),
+    index('scoring_run_cycles_tenant_idx').on(t.tenantId, t.lastAt),
+  ],
+);

@@ -1,6 +1,6 @@
 import { newId } from '@kaoping/db/ids';
 import { ENGINE_VERSION } from '@kaoping/standards';
-import { type Statement, stmt } from '../d1.ts';
+import { type SqlValue, type Statement, stmt } from '../d1.ts';
 import { holdLease, type Lease } from '../run/lease.ts';
 import type { CycleContext } from './cycle-context.ts';
 import type { ScoredRows } from './score-rows.ts';
@@ -127,6 +127,38 @@ function snapshotStatements(
   return statements;
 }
 
+/**
+ * The tenant's share of the run (scoring_run_cycles): rows handled, refused and newly written
+ * for this cycle. `guard` is a condition the batch's own bookkeeping holds (a queued chunk
+ * still queued at this replay), so a chunk delivered twice counts once.
+ */
+function tenantShare(
+  ctx: CycleContext,
+  runId: string,
+  counts: { handled: number; failed: number },
+  counted: readonly SqlValue[],
+  at: string,
+  guard: { sql: string; params: readonly SqlValue[] },
+): Statement {
+  return stmt(
+    `INSERT INTO scoring_run_cycles (run_id, tenant_id, cycle_id, handled, failed, written,
+       first_at, last_at)
+     SELECT ?, ?, ?, ?, ?, ${NEW_SNAPSHOTS}, ?, ? WHERE ${guard.sql}
+     ON CONFLICT (run_id, tenant_id, cycle_id) DO UPDATE SET
+       handled = handled + excluded.handled, failed = failed + excluded.failed,
+       written = written + excluded.written, last_at = excluded.last_at`,
+    runId,
+    ctx.tenantId,
+    ctx.cycleId,
+    counts.handled,
+    counts.failed,
+    ...counted,
+    at,
+    at,
+    ...guard.params,
+  );
+}
+
 export interface ChunkStatementsInput {
   readonly ctx: CycleContext;
   readonly result: ScoredRows;
@@ -161,8 +193,15 @@ export function chunkStatements(input: ChunkStatementsInput): ChunkBatch {
   const counted = [keys, ctx.tenantId, ctx.pin.packHash, ENGINE_VERSION] as const;
   const statements: Statement[] = [];
 
+  const counts = { handled, failed: result.failed.length };
   if (progress.kind === 'inline') {
     statements.push(...holdLease(progress.lease, time.ms));
+    if (handled > 0) {
+      // The lease guard above aborts the batch when the lease is lost: nothing more to hold.
+      statements.push(
+        tenantShare(ctx, progress.runId, counts, counted, at, { sql: '1', params: [] }),
+      );
+    }
     statements.push(
       stmt(
         `UPDATE scoring_runs SET done = done + ?, total = max(total, done + ?),
@@ -182,6 +221,15 @@ export function chunkStatements(input: ChunkStatementsInput): ChunkBatch {
   } else {
     const stillQueued = `EXISTS (SELECT 1 FROM scoring_chunks WHERE run_id = ? AND seq = ?
       AND status = 'queued' AND replays = ?)`;
+    const queuedNow = [progress.runId, progress.seq, progress.replay] as const;
+    if (handled > 0) {
+      statements.push(
+        tenantShare(ctx, progress.runId, counts, counted, at, {
+          sql: stillQueued,
+          params: queuedNow,
+        }),
+      );
+    }
     if (result.failed.length > 0) {
       statements.push(
         stmt(

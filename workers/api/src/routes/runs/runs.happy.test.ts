@@ -193,3 +193,59 @@ describe('dead letters', () => {
     });
   });
 });
+
+describe('cron runs, as each tenant sees them', () => {
+  it('one cron run over two tenants: each admin sees the run with its own share only', async () => {
+    const other = await createTestTenant();
+    const stranger = await createTestTenant();
+    const mine = await importUnits(t, t.units.town, 4);
+    const theirs = await importUnits(other, other.units.town, 3);
+    const myCycle = (await freshCycle(t, { units: mine.map((u) => ({ org_unit_id: u.id })) })).id;
+    const theirCycle = (
+      await freshCycle(other, { units: theirs.map((u) => ({ org_unit_id: u.id })) })
+    ).id;
+    const tick = await runScheduler();
+    expect(tick.outcome).toBe('ran');
+
+    const cronOf = async (tenant: TestTenant, cycle: string) =>
+      (
+        await callJson<{ items: (Run & { last_error: string | null })[] }>(
+          `/v1/runs?cycle_id=${cycle}`,
+          { token: tenant.tokens.admin },
+        )
+      ).items.filter((r) => r.trigger === 'cron');
+    const [seenByMe] = await cronOf(t, myCycle);
+    const [seenByThem] = await cronOf(other, theirCycle);
+    // The same run, each tenant's figures: one stage row (self-assessment) per unit.
+    expect(seenByMe).toMatchObject({
+      id: tick.runId,
+      cycle_id: myCycle,
+      status: 'done',
+      total: 4,
+      done: 4,
+      progress: 1,
+      written: 4,
+      errors: 0,
+      last_error: null,
+    });
+    expect(seenByThem).toMatchObject({ id: tick.runId, cycle_id: theirCycle, done: 3, written: 3 });
+    // Without a cycle filter the run still shows this tenant's share, not the other's rows.
+    const all = await callJson<{ items: Run[] }>('/v1/runs', { token: other.tokens.admin });
+    expect(all.items.find((r) => r.id === tick.runId)).toMatchObject({ done: 3 });
+    expect(
+      await callJson<Run>(`/v1/runs/${tick.runId}`, { token: other.tokens.admin }),
+    ).toMatchObject({ trigger: 'cron', done: 3, cycle_id: theirCycle });
+    // A tenant the run did nothing for does not see it at all.
+    await call(`/v1/runs/${tick.runId}`, { token: stranger.tokens.admin }).then((res) =>
+      expect(res.status).toBe(404),
+    );
+    const strangers = await callJson<{ items: Run[] }>('/v1/runs', {
+      token: stranger.tokens.admin,
+    });
+    expect(strangers.items.map((r) => r.id)).not.toContain(tick.runId);
+
+    // A second tick with nothing new adds no run to anyone's list.
+    expect((await runScheduler()).outcome).toBe('idle');
+    expect(await cronOf(t, myCycle)).toHaveLength(1);
+  });
+});

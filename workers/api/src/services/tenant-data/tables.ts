@@ -23,6 +23,7 @@ import {
   scoreEvents,
   scoreSnapshots,
   scoringChunks,
+  scoringRunCycles,
   scoringRuns,
   submissionStages,
   submissions,
@@ -97,6 +98,7 @@ export const DATA_TABLES: readonly DataTable[] = [
   { name: 'scorecard_dictionaries', table: scorecardDictionaries, role: 'derived' },
   { name: 'scoring_runs', table: scoringRuns, role: 'derived' },
   { name: 'scoring_chunks', table: scoringChunks, role: 'derived' },
+  { name: 'scoring_run_cycles', table: scoringRunCycles, role: 'derived' },
   { name: 'dead_letters', table: deadLetters, role: 'derived' },
 ];
 
