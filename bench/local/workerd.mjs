@@ -187,3 +187,42 @@ export async function json(url, init) {
 }
 
 export { existsSync, sleep };
+
+export const PROBE_AND_SCHEDULER = [
+  'bench/workers/probe/wrangler.toml',
+  'workers/scheduler/wrangler.toml',
+];
+
+/** Polls the probe worker until the cycle's scoring work is done (or `until` says stop). */
+export async function waitScored(
+  url,
+  cycleId,
+  { until, every = 200, timeoutMs = 15 * 60_000 } = {},
+) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const p = await json(`${url}/progress?cycle=${cycleId}`);
+    if (p.done || until?.(p)) return p;
+    if (Date.now() > deadline) throw new Error(`scoring did not finish: ${JSON.stringify(p)}`);
+    await sleep(every);
+  }
+}
+
+const scored = new Map();
+
+/** The fixture after one full scheduler run (scorecards to read), made once per size. */
+export async function scoredFixtureState(units) {
+  if (scored.has(units)) return scored.get(units);
+  const template = await fixtureState(units);
+  const dir = freshState(template, `scored-${units}`);
+  const w = await startWrangler({ configs: PROBE_AND_SCHEDULER, persistDir: dir });
+  try {
+    await json(`${w.url}/tick`, { method: 'POST' });
+    await waitScored(w.url, template.fixture.cycleId);
+  } finally {
+    await w.stop();
+  }
+  const state = { dir, fixture: template.fixture };
+  scored.set(units, state);
+  return state;
+}
