@@ -31,8 +31,10 @@ type Level<T> = Map<unknown, Level<T> | T>;
 /** −0 is its own key: Map would take it for 0, and a unit's inputs are shown as given. */
 const NEGATIVE_ZERO = Symbol('-0');
 
+/** Text and lists are both keyed as strings, so each kind carries its own mark. */
 function keyPart(value: InputValue | undefined): unknown {
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'object') return `l${JSON.stringify(value)}`;
+  if (typeof value === 'string') return `s${value}`;
   return Object.is(value, -0) ? NEGATIVE_ZERO : value;
 }
 
