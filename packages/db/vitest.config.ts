@@ -15,7 +15,7 @@ export default defineConfig({
             miniflare: {
               compatibilityDate: '2026-11-01',
               compatibilityFlags: ['nodejs_compat'],
-              d1Databases: ['DB'],
+              d1Databases: ['DB', 'DB_SHARD_1'],
               bindings: { TEST_MIGRATIONS: await readD1Migrations('../../migrations') },
             },
           })),
