@@ -1,10 +1,18 @@
 import { AuditChainStale } from '@kaoping/db/batch-errors';
 import { auditLog } from '@kaoping/db/schema';
 import type { TenantDb } from '@kaoping/db/tenant-db';
-import { desc } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Principal, ServiceContext } from '../auth/principal.ts';
 import { sha256Hex } from './crypto.ts';
+import {
+  backoffMs,
+  d1Trouble,
+  d1Unavailable,
+  mayRetry,
+  pause,
+  WriteOutcomeUnknown,
+} from './d1-retry.ts';
 import { AppError } from './problem.ts';
 
 /**
@@ -135,7 +143,26 @@ export async function chainRows(ctx: AuditContext, head: string, entries: AuditE
 
 const MAX_ATTEMPTS = 10;
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Whether a batch whose answer was lost committed after all: its first audit row — unique
+ * on (tenant, prev_hash), and its hash covers the request id and time — is there or not.
+ * Undefined when D1 cannot be asked either.
+ */
+async function landed(
+  tdb: TenantDb,
+  first: { prevHash: string; hash: string },
+): Promise<boolean | undefined> {
+  try {
+    const row = await tdb.first(
+      auditLog,
+      eq(auditLog.prevHash, first.prevHash),
+      eq(auditLog.hash, first.hash),
+    );
+    return row !== undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Commit `statements` and their audit rows in one batch. The chain head is
@@ -143,7 +170,15 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * on audit_log refuses the stale prev_hash, the whole batch rolls back, and
  * it is retried on the new head (jittered backoff, up to 10 attempts, then
  * 503 with Retry-After). Returns the batch results, statements first, so
- * callers can read what their own statements returned.
+ * callers can read what their own statements returned — or no results when
+ * the batch's answer was lost but it is known to have committed.
+ *
+ * D1 trouble (lib/d1-retry.ts): when a batch fails with a transient error, it
+ * may have committed before the answer was lost, so the batch's first audit
+ * row is looked up: there — the write is done; not there — nothing of it
+ * exists (batches are atomic) and it is retried with backoff, at most
+ * D1_WRITE_ATTEMPTS times; overloaded — 503 with Retry-After; cannot tell — the
+ * same 503 as WriteOutcomeUnknown, so callers keep what lives outside D1.
  *
  * Statements must be safe to run again after a rollback (they are: nothing
  * of a rolled-back batch remains).
@@ -154,17 +189,29 @@ export async function commitWithAudit(
   entries: AuditEntry[],
 ): Promise<unknown[]> {
   if (entries.length === 0) throw new Error('commitWithAudit: every write is audited');
+  let troubled = 0;
   for (let attempt = 1; ; attempt++) {
     const head = await chainHead(ctx.tdb);
     const rows = await chainRows(ctx, head, entries);
     try {
       return await ctx.tdb.batch([...statements, ...ctx.tdb.insertBulk(auditLog, rows)]);
     } catch (err) {
-      if (!(err instanceof AuditChainStale)) throw err;
-      if (attempt >= MAX_ATTEMPTS) {
-        throw new AppError('overloaded', undefined, { headers: { 'Retry-After': '1' } });
+      if (err instanceof AuditChainStale) {
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new AppError('overloaded', undefined, { headers: { 'Retry-After': '1' } });
+        }
+        await pause(Math.random() * 10 * 2 ** Math.min(attempt, 5));
+        continue;
       }
-      await pause(Math.random() * 10 * 2 ** Math.min(attempt, 5));
+      const trouble = d1Trouble(err);
+      if (trouble === null) throw err;
+      troubled += 1;
+      // An overloaded D1 turned the batch away unrun; anything else may have run it.
+      const done = trouble === 'overloaded' ? false : await landed(ctx.tdb, rows[0]!);
+      if (done === true) return [];
+      if (done === undefined) throw new WriteOutcomeUnknown();
+      if (!mayRetry(err, troubled)) throw d1Unavailable();
+      await pause(backoffMs(troubled));
     }
   }
 }

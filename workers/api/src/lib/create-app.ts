@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { toFieldErrors } from './bilingual-zod.ts';
+import { d1Trouble, d1Unavailable } from './d1-retry.ts';
 import { AppError, problemResponse } from './problem.ts';
 import { logLine, requestLog } from './request-log.ts';
 import type { AppBindings } from './types.ts';
@@ -98,6 +99,8 @@ export function createApp() {
   app.onError((err, c) => {
     if (err instanceof AppError) return problemResponse(c, err);
     if (err instanceof HTTPException) return problemResponse(c, fromHttpException(err));
+    // D1 overloaded or unreachable: 503 with Retry-After, not a 500 (lib/d1-retry.ts).
+    if (d1Trouble(err)) return problemResponse(c, d1Unavailable());
     // Unknown errors are logged with the request id and answered without detail.
     // Redacted and cut short: an error message can quote a value the request carried.
     logLine('error', {

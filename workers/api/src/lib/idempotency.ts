@@ -1,9 +1,11 @@
-import { idempotencyKeys } from '@kaoping/db/schema';
+import { auditLog, idempotencyKeys } from '@kaoping/db/schema';
+import type { TenantDb } from '@kaoping/db/tenant-db';
 import { and, eq } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { fromBase64Url, toBase64Url } from '../auth/password.ts';
 import type { Principal } from '../auth/principal.ts';
 import { sha256Hex } from './crypto.ts';
+import { backoffMs, D1_WRITE_ATTEMPTS, d1Trouble, d1Unavailable, pause } from './d1-retry.ts';
 import { AppError } from './problem.ts';
 import type { AppBindings } from './types.ts';
 
@@ -13,6 +15,13 @@ import type { AppBindings } from './types.ts';
  *   body, ETag/Location), with `Idempotent-Replayed: true`, and no second row;
  * - same key, different request → 422;
  * - same key while the first request is still running → 409, retry later.
+ *
+ * A request that died after its write committed but before its answer was kept (the
+ * Worker stopped, D1 failed afterwards) must not run twice: the reservation holds the
+ * request id, every audited write carries it (lib/audit.ts), so a 5xx keeps the key
+ * reserved unless the audit log shows the request wrote nothing, and taking over a stale
+ * reservation first looks for that request's audit rows — found, the retry is told the
+ * write was done (409 naming the object) instead of doing it again.
  *
  * The key is reserved (a row with status 0) before the handler runs, in a
  * statement that either inserts or finds the existing row, so two
@@ -123,6 +132,7 @@ export function idempotency(): MiddlewareHandler<AppBindings> {
     const now = Date.now();
     const reservedAt = new Date(now).toISOString();
 
+    const requestId = c.var.requestId;
     const reserve = () =>
       tdb
         .insert(idempotencyKeys, {
@@ -132,7 +142,8 @@ export function idempotency(): MiddlewareHandler<AppBindings> {
           path,
           bodyHash,
           status: 0,
-          response: '',
+          // While pending: the id of the request holding the key (see requestWrote).
+          response: requestId,
           headers: {},
           createdAt: reservedAt,
         })
@@ -163,10 +174,14 @@ export function idempotency(): MiddlewareHandler<AppBindings> {
             { headers: { 'Retry-After': '1' } },
           );
         }
-        // Its request died: take the reservation over, if nobody else did.
+        // Its request died. If it wrote before dying, say so instead of writing again.
+        const wrote = await requestWrote(tdb, who, row.response);
+        if (wrote === undefined) throw d1Unavailable();
+        if (wrote) throw alreadyDone(wrote);
+        // Else take the reservation over, if nobody else did.
         const taken = await tdb.update(
           idempotencyKeys,
-          { createdAt: reservedAt },
+          { createdAt: reservedAt, response: requestId },
           mine,
           eq(idempotencyKeys.status, 0),
           eq(idempotencyKeys.createdAt, row.createdAt),
@@ -193,17 +208,50 @@ export function idempotency(): MiddlewareHandler<AppBindings> {
         const v = res.headers.get(h);
         if (v !== null) headers[h] = v;
       }
-      await tdb.update(
-        idempotencyKeys,
-        {
-          status: res.status,
-          response: await seal(key, await res.clone().text()),
-          headers,
-        },
-        mine,
-      );
-    } else {
+      const answer = { status: res.status, response: await seal(key, await res.clone().text()) };
+      // Keeping the answer is idempotent: retried on D1 trouble like an audited write.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await tdb.update(idempotencyKeys, { ...answer, headers }, mine);
+          break;
+        } catch (err) {
+          if (!d1Trouble(err) || attempt >= D1_WRITE_ATTEMPTS) throw err;
+          await pause(backoffMs(attempt));
+        }
+      }
+    } else if (res.status < 500 || (await requestWrote(tdb, who, requestId)) === false) {
+      // Refused, or failed before writing anything: free the key for a corrected request.
       await tdb.delete(idempotencyKeys, mine, eq(idempotencyKeys.status, 0));
     }
   };
+}
+
+/**
+ * The first object an earlier request of this principal wrote (its audit row), false when
+ * it wrote nothing, undefined when D1 cannot say.
+ */
+async function requestWrote(
+  tdb: TenantDb,
+  who: string,
+  requestId: string,
+): Promise<{ entityType: string; entityId: string } | false | undefined> {
+  if (!requestId) return false;
+  try {
+    const row = await tdb.first(
+      auditLog,
+      eq(auditLog.actorId, who),
+      eq(auditLog.requestId, requestId),
+    );
+    return row ? { entityType: row.entityType, entityId: row.entityId } : false;
+  } catch {
+    return undefined;
+  }
+}
+
+function alreadyDone(wrote: { entityType: string; entityId: string }): AppError {
+  const what = `${wrote.entityType} ${wrote.entityId}`;
+  return new AppError('conflict', {
+    zh: `使用该 Idempotency-Key 的请求已完成（${what}），但其响应已丢失；请读取该对象，不要重试`,
+    en: `The request with this Idempotency-Key was completed (${what}) but its answer was lost; read the object instead of retrying`,
+  });
 }

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bi } from '../../lib/bilingual-zod.ts';
 import { pathId } from '../../lib/fields.ts';
-import { bearerSecurity, problemResponses } from '../../lib/openapi.ts';
+import { idempotency } from '../../lib/idempotency.ts';
+import { bearerSecurity, IdempotencyHeaders, problemResponses } from '../../lib/openapi.ts';
 import { allowedExtensions, MAX_EVIDENCE_BYTES } from '../../services/evidence/file-types.ts';
 import { json, TextSchema } from '../cycles/cycles.schemas.ts';
 import { SubmissionParams } from '../submissions/submissions.routes.ts';
@@ -54,8 +55,11 @@ export const uploadEvidenceRoute = createRoute({
     'executable named .pdf is refused). Text, PDF and Office files are scanned for ID-card and ' +
     'mobile numbers: a hit is flagged in `personal_data` (evidence must not carry personal data).',
   security: bearerSecurity,
+  // A retried upload with the same key stores one file, not two (test/resilience/write-faults).
+  middleware: [idempotency()] as const,
   request: {
     params: SubmissionParams,
+    headers: IdempotencyHeaders,
     body: { required: true, content: { 'multipart/form-data': { schema: UploadForm } } },
   },
   responses: {
@@ -67,6 +71,7 @@ export const uploadEvidenceRoute = createRoute({
       'conflict',
       'payload_too_large',
       'unsupported_media_type',
+      'unprocessable',
     ),
   },
 });

@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { ServiceContext } from '../../auth/principal.ts';
 import { actorOf, commitWithAudit } from '../../lib/audit.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
+import { WriteOutcomeUnknown } from '../../lib/d1-retry.ts';
 import { AppError } from '../../lib/problem.ts';
 import { packOfCycle } from '../cycles/cycle-pack.ts';
 import { fieldError, invalid } from '../cycles/errors.ts';
@@ -144,7 +145,8 @@ export async function uploadEvidence({
       ],
     );
   } catch (err) {
-    await bucket.delete(key).catch(() => undefined);
+    // Unless the row may have committed (its answer lost): then the file stays, an orphan at worst.
+    if (!(err instanceof WriteOutcomeUnknown)) await bucket.delete(key).catch(() => undefined);
     if (err instanceof GuardFailed && err.reason === 'moved_on') {
       throw new AppError('conflict', {
         zh: '上传期间填报已进入下一阶段，未保存该文件',
