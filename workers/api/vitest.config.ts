@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { ResilienceReporter } from '../../scripts/resilience/reporter.mjs';
 
 /**
  * A fresh ES256 key for each test run, passed as the JWT_SIGNING_KEYS secret:
@@ -34,5 +35,7 @@ export default defineConfig({
     // The worker logs one JSON line per request (lib/request-log.ts); thousands of test requests
     // would drown the report. test/secrets-in-logs.security.test.ts captures them itself.
     onConsoleLog: (log) => !/^\{"level":"\w+","msg":"request"/.test(log),
+    // What the resilience suites measured, for `pnpm test:resilience` (scripts/resilience/).
+    reporters: ['default', new ResilienceReporter('api')],
   },
 });

@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { ResilienceReporter } from '../../scripts/resilience/reporter.mjs';
 
 // The scheduler's tests run in workerd against its own wrangler.toml, with the
 // real migrations applied to the test D1 (test/setup.ts). The worker's queue
@@ -29,5 +30,7 @@ export default defineConfig({
     // Scoring runs are global (a cron tick scores every tenant's work): test files share
     // nothing, but tests within a file run one after another.
     testTimeout: 60_000,
+    // What the resilience suites measured, for `pnpm test:resilience` (scripts/resilience/).
+    reporters: ['default', new ResilienceReporter('scheduler')],
   },
 });

@@ -15,8 +15,22 @@ export interface CallOptions {
   ip?: string;
 }
 
+/**
+ * Requests the running test sent through call(), and its 5xx answers: test/setup.ts hands
+ * them to the `pnpm test:resilience` table (scripts/resilience/families.mjs says which
+ * family each test file's requests count for).
+ */
+export const sentRequests = { count: 0, fiveXX: 0 };
+
 /** Call the real worker (exports.default.fetch), as a client would. */
-export function call(path: string, options: CallOptions = {}): Promise<Response> {
+export async function call(path: string, options: CallOptions = {}): Promise<Response> {
+  const res = await send(path, options);
+  sentRequests.count += 1;
+  if (res.status >= 500) sentRequests.fiveXX += 1;
+  return res;
+}
+
+function send(path: string, options: CallOptions): Promise<Response> {
   const headers: Record<string, string> = { 'cf-connecting-ip': options.ip ?? freshIp() };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: string | Uint8Array | ReadableStream | undefined;
