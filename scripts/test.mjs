@@ -1,7 +1,8 @@
 // `pnpm test`: strict typecheck, lint/format check, then every test suite in
 // the workspace. Stops at the first failing step and exits non-zero.
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { bin, root, run } from './lib.mjs';
+import { bin, childEnv, root, run } from './lib.mjs';
 
 const tsconfigs = [
   'packages/standards/tsconfig.json',
@@ -11,6 +12,7 @@ const tsconfigs = [
   'packages/ui/tsconfig.test.json',
   'workers/api/tsconfig.json',
   'workers/scheduler/tsconfig.json',
+  'workers/api/load/tsconfig.json',
 ];
 const suites = [
   'packages/standards',
@@ -35,6 +37,13 @@ const steps = [
     args: ['run'],
     cwd: resolve(root, dir),
   })),
+  // The resilience table: the api and scheduler suites above wrote their figures; this
+  // adds the load tests (a real `wrangler dev`) and fails on any 5xx, loss or duplicate.
+  {
+    name: 'resilience (pnpm test:resilience)',
+    cmd: process.execPath,
+    args: ['scripts/test-resilience.mjs', '--reuse'],
+  },
   // Browser tests: chromium against one real `wrangler dev` on its own port and D1.
   {
     name: 'e2e packages/ui (chromium + wrangler dev)',
@@ -43,13 +52,15 @@ const steps = [
   },
 ];
 
+// One id for every step of this run, so the resilience step knows fresh results from stale.
+const env = { ...childEnv, KAOPING_TEST_RUN: randomUUID() };
 const only = process.argv.slice(2);
 const results = [];
 for (const step of steps) {
   if (only.length && !only.some((o) => step.name.includes(o))) continue;
   console.log(`\n▶ ${step.name}`);
   const started = performance.now();
-  const code = await run(step.cmd, step.args, step.cwd ? { cwd: step.cwd } : {});
+  const code = await run(step.cmd, step.args, step.cwd ? { cwd: step.cwd, env } : { env });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   results.push({ step: step.name, ok: code === 0, seconds });
   if (code !== 0) break;
