@@ -1,3 +1,4 @@
+import { findBuiltInPack } from '@kaoping/standards';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gzFullEmploymentInputs } from '../src/seed/invented-inputs.ts';
 import {
@@ -23,6 +24,12 @@ import {
 import { call, callJson } from './http.ts';
 import { operations } from './openapi-walk.ts';
 import { runScheduler, scoredFixtures } from './scoring.ts';
+
+/** A pack of the tenant's own to import (a built-in's content under another key). */
+const ownPack = {
+  ...JSON.parse(JSON.stringify(findBuiltInPack('gz.hqe-village@2024.1'))),
+  version: '1.0',
+};
 
 /**
  * Each role against each write route, allowed and refused. The routes come
@@ -451,6 +458,14 @@ const EXPECTATIONS: Record<
       path: `${GZ}/2024.1/score`,
       body: { unitKind: 'community', inputs: { difficultTotal: 3 } },
       ok: 200,
+    }),
+  },
+  'POST /v1/packs': {
+    allowed: ADMIN_ONLY,
+    scenario: async () => ({
+      path: '/v1/packs',
+      body: { pack: { ...ownPack, key: `roles.p${crypto.randomUUID().slice(0, 8)}` } },
+      ok: 201,
     }),
   },
   'POST /v1/packs/{key}/versions/{version}/derive': {

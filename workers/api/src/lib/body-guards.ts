@@ -11,12 +11,12 @@ export const MAX_IMPORT_BODY_BYTES = 4 * 1024 * 1024;
 export const MAX_RESTORE_BODY_BYTES = 4 * 1024 * 1024;
 const RESTORE_BODY_PATHS = new Set(['/v1/tenant/import']);
 
-/** A pack sent to be linted (POST /v1/packs/lint): the province pack is 120 KB as JSON. */
+/** A pack sent to be linted or imported (POST /v1/packs/lint, /v1/packs): the province pack is 120 KB as JSON. */
 export const MAX_PACK_BODY_BYTES = 512 * 1024;
 
 /** Routes that accept a larger body, by exact path. */
 const LARGE_BODY_PATHS = new Set(['/v1/org-units/import']);
-const PACK_BODY_PATHS = new Set(['/v1/packs/lint']);
+const PACK_BODY_PATHS = new Set(['/v1/packs/lint', '/v1/packs']);
 
 /**
  * Evidence uploads (multipart/form-data): a file up to MAX_EVIDENCE_BYTES

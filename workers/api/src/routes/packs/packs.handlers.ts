@@ -5,6 +5,7 @@ import { listCatalog } from '../../services/packs/catalog.ts';
 import { deletePackDraft } from '../../services/packs/delete-draft.ts';
 import { derivePackDraft } from '../../services/packs/derive.ts';
 import { diffPackVersions } from '../../services/packs/diff.ts';
+import { importPackDraft } from '../../services/packs/import.ts';
 import { lintPackBody, lintPackVersion } from '../../services/packs/lint.ts';
 import { publishPackDraft } from '../../services/packs/publish.ts';
 import { presentVisible, readPackVersion } from '../../services/packs/read.ts';
@@ -15,6 +16,7 @@ import type {
   derivePackRoute,
   diffPackVersionsRoute,
   getPackVersionRoute,
+  importPackRoute,
   lintPackBodyRoute,
   lintPackVersionRoute,
   listPacksRoute,
@@ -66,6 +68,16 @@ export const scorePreview: H<typeof scorePreviewRoute> = async (c) => {
     input: { ...c.req.valid('json'), ref: c.req.valid('param') },
   });
   return c.json(card, 200);
+};
+
+export const importPack: H<typeof importPackRoute> = async (c) => {
+  const ctx = serviceContext(c);
+  const draft = await importPackDraft({ ctx, input: c.req.valid('json') });
+  const { detail, rowVersion } = await presentVisible(ctx, draft);
+  return c.json(detail, 201, {
+    ...withETag(rowVersion),
+    Location: versionPath(detail.key, detail.version),
+  });
 };
 
 export const derive: H<typeof derivePackRoute> = async (c) => {

@@ -6,6 +6,7 @@ import {
   derive,
   diffVersions,
   getPackVersion,
+  importPack,
   lintBody,
   lintVersion,
   listPacks,
@@ -18,6 +19,7 @@ import {
   derivePackRoute,
   diffPackVersionsRoute,
   getPackVersionRoute,
+  importPackRoute,
   lintPackBodyRoute,
   lintPackVersionRoute,
   listPacksRoute,
@@ -30,6 +32,7 @@ import {
 export const packsRouter = createRouter()
   .openapi(listPacksRoute, listPacks)
   .openapi(lintPackBodyRoute, lintBody)
+  .openapi(importPackRoute, importPack)
   .openapi(getPackVersionRoute, getPackVersion)
   .openapi(diffPackVersionsRoute, diffVersions)
   .openapi(lintPackVersionRoute, lintVersion)

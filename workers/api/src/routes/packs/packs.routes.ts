@@ -278,6 +278,45 @@ export const derivePackRoute = createRoute({
   },
 });
 
+const ImportBody = z
+  .strictObject({
+    pack: z.record(z.string(), z.unknown()).openapi({
+      description:
+        'A whole pack as authored and checked with `pnpm kaoping-pack lint` ' +
+        '(docs/packs.md#your-own-pack). Its key must be outside the built-in namespaces ' +
+        '(gz., yc., province., stats.); no `derivedFrom` (tailoring is derived).',
+      example: { key: 'conghua.village-rubric', version: '2025.1' },
+    }),
+  })
+  .openapi('ImportPackRequest');
+
+export const importPackRoute = createRoute({
+  method: 'post',
+  path: '/v1/packs',
+  tags: ['packs'],
+  summary: '导入标准包 Import a pack the tenant wrote, as a draft to lint and publish (admin)',
+  description:
+    'Bodies up to 512 KB. Schema and integrity problems are a 400 naming body.pack.<path>; ' +
+    'lint findings do not stop the import (GET …/lint lists them) but do stop publishing.',
+  security: bearerSecurity,
+  middleware: [idempotency()] as const,
+  request: {
+    headers: IdempotencyHeaders,
+    body: { required: true, content: json(ImportBody) },
+  },
+  responses: {
+    201: versionResponse('The imported draft'),
+    ...problemResponses(
+      'unauthorized',
+      'forbidden',
+      'conflict',
+      'payload_too_large',
+      'unsupported_media_type',
+      'unprocessable',
+    ),
+  },
+});
+
 const UpdateDraftBody = z
   .strictObject({ overrides: OverridesSchema })
   .openapi('UpdatePackDraftRequest');
@@ -287,7 +326,9 @@ export const updatePackDraftRoute = createRoute({
   path: '/v1/packs/{key}/versions/{version}',
   tags: ['packs'],
   summary: '修改草稿 Replace a tailored draft’s overrides (admin, If-Match)',
-  description: 'Published and built-in versions never change: 409.',
+  description:
+    'Published and built-in versions never change: 409. An imported draft is changed by ' +
+    'discarding it and importing again: 409.',
   security: bearerSecurity,
   request: {
     params: VersionParams,

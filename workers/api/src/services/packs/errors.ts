@@ -22,7 +22,7 @@ export function packVersionImmutable(): AppError {
   });
 }
 
-export function versionTaken(version: string): AppError {
+export function versionTaken(version: string, path = 'body.version'): AppError {
   return new AppError(
     'conflict',
     {
@@ -32,7 +32,7 @@ export function versionTaken(version: string): AppError {
     {
       errors: [
         {
-          path: 'body.version',
+          path,
           code: 'version_taken',
           message: `version ${version} is taken`,
           message_zh: `版本号 ${version} 已被使用`,

@@ -25,6 +25,20 @@ function combinations(pack: Pack): number {
   return n;
 }
 
+/** 400 when a pack has too many combinations to lint (and so to be trusted). */
+export function checkLintable(pack: Pack): void {
+  if (combinations(pack) > MAX_LINT_COMBINATIONS) {
+    throw invalidBody([
+      field(
+        'body.pack.parameters',
+        'too_many_combinations',
+        `参数取值与单位类型的组合过多（超过${MAX_LINT_COMBINATIONS}种），无法检查`,
+        `too many combinations of parameter values and unit kinds to lint (over ${MAX_LINT_COMBINATIONS})`,
+      ),
+    ]);
+  }
+}
+
 /** A parent given by reference: a published version the caller can see, else 404. */
 async function publishedParent(ctx: ServiceContext, ref: PackRef): Promise<Pack> {
   return (await visibleVersion(ctx, ref, { drafts: false })).resolved.pack;
@@ -44,19 +58,7 @@ export async function lintPackBody({
 }): Promise<LintResult> {
   requireScope(ctx.principal, 'scores:read');
   const parsed = packSchema.safeParse(input.pack);
-  if (parsed.success) {
-    const n = combinations(parsed.data);
-    if (n > MAX_LINT_COMBINATIONS) {
-      throw invalidBody([
-        field(
-          'body.pack.parameters',
-          'too_many_combinations',
-          `参数取值与单位类型的组合过多（超过${MAX_LINT_COMBINATIONS}种），无法检查`,
-          `too many combinations of parameter values and unit kinds to lint (over ${MAX_LINT_COMBINATIONS})`,
-        ),
-      ]);
-    }
-  }
+  if (parsed.success) checkLintable(parsed.data);
   const parent = input.parent ? await publishedParent(ctx, input.parent) : undefined;
   const { errors, warnings } = lintPackSource(input.pack, parent ? { parent } : {});
   return { errors, warnings };

@@ -1,6 +1,6 @@
 import type { PackRef } from '@kaoping/db/pack-store';
 import { packVersions } from '@kaoping/db/schema';
-import { contentHash, PackError } from '@kaoping/standards';
+import { contentHash, definePack, type Pack, PackError, type PackInput } from '@kaoping/standards';
 import { lintPack } from '@kaoping/standards/lint/lint-pack';
 import { derivePack } from '@kaoping/standards/tailor/derive-pack';
 import { sql } from 'drizzle-orm';
@@ -8,6 +8,7 @@ import { requireAdmin } from '../../auth/permissions.ts';
 import type { ServiceContext } from '../../auth/principal.ts';
 import { commitWithAudit } from '../../lib/audit.ts';
 import { AppError, type FieldError } from '../../lib/problem.ts';
+import { isImported } from './import.ts';
 import { overridesFor, type TailoringOverrides } from './overrides.ts';
 import {
   auditView,
@@ -17,7 +18,7 @@ import {
   lostRace,
   parentOf,
 } from './tailoring.ts';
-import { type VisibleVersion, visibleVersion } from './visible.ts';
+import { type PackVersionRow, type VisibleVersion, visibleVersion } from './visible.ts';
 
 function notPublishable(errors: FieldError[]): AppError {
   return new AppError(
@@ -30,27 +31,15 @@ function notPublishable(errors: FieldError[]): AppError {
   );
 }
 
-/**
- * Publishes a tailored draft (If-Match): re-derived from its parent as it is now, linted
- * against it — the parent's mandatory and tighten-only marks enforced — and refused with
- * every lint error (422) if any. Once published the version never changes: any later write
- * is 409 (and storage triggers refuse it too). Admins only; audited.
- */
-export async function publishPackDraft({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: { ref: PackRef; expectedVersion: number };
-}): Promise<VisibleVersion> {
-  requireAdmin(ctx.principal);
-  const { tdb } = ctx;
-  const row = await draftAtVersion(tdb, input.ref, input.expectedVersion);
+/** A tailored draft re-derived from its parent as the parent is now. */
+async function rederived(
+  ctx: ServiceContext,
+  row: PackVersionRow,
+): Promise<{ pack: Pack; parent: Pack }> {
   const parent = await parentOf(ctx, row);
   const overrides = (row.overrides ?? {}) as TailoringOverrides;
-  let pack: ReturnType<typeof derivePack>;
   try {
-    pack = derivePack(parent, overridesFor(overrides, parent.key, row.version));
+    return { pack: derivePack(parent, overridesFor(overrides, parent.key, row.version)), parent };
   } catch (err) {
     if (!(err instanceof PackError)) throw err;
     throw notPublishable(
@@ -62,7 +51,29 @@ export async function publishPackDraft({
       })),
     );
   }
-  const lint = lintPack(pack, { parent });
+}
+
+/**
+ * Publishes a tailored draft (If-Match): re-derived from its parent as it is now, linted
+ * against it — the parent's mandatory and tighten-only marks enforced — and refused with
+ * every lint error (422) if any. Once published the version never changes: any later write
+ * is 409 (and storage triggers refuse it too). An imported draft (import.ts) has no parent:
+ * it is linted as written. Admins only; audited.
+ */
+export async function publishPackDraft({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { ref: PackRef; expectedVersion: number };
+}): Promise<VisibleVersion> {
+  requireAdmin(ctx.principal);
+  const { tdb } = ctx;
+  const row = await draftAtVersion(tdb, input.ref, input.expectedVersion);
+  const { pack, parent } = isImported(row)
+    ? { pack: definePack(row.body as PackInput), parent: undefined }
+    : await rederived(ctx, row);
+  const lint = lintPack(pack, parent ? { parent } : {});
   if (lint.errors.length > 0) {
     throw notPublishable(
       lint.errors.map((f) => ({

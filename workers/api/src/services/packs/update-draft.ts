@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { requireAdmin } from '../../auth/permissions.ts';
 import type { ServiceContext } from '../../auth/principal.ts';
 import { commitWithAudit } from '../../lib/audit.ts';
+import { importedDraftFixed, isImported } from './import.ts';
 import type { TailoringOverrides } from './overrides.ts';
 import {
   auditView,
@@ -31,6 +32,7 @@ export async function updatePackDraft({
   requireAdmin(ctx.principal);
   const { tdb } = ctx;
   const row = await draftAtVersion(tdb, input.ref, input.expectedVersion);
+  if (isImported(row)) throw importedDraftFixed();
   const parent = await parentOf(ctx, row);
   const pack = deriveOrRefuse(parent, row.version, input.overrides);
   const at = ctx.now.toISOString();
