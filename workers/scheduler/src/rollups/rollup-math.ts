@@ -181,7 +181,8 @@ export function computeRollups(
         rows.set(k, entry);
       }
       apply(entry.acc, unit, 1);
-      entry.units.push(unit);
+      // Kept only for the statistics: without them a row needs its counts alone.
+      if (stats) entry.units.push(unit);
     }
   }
   return [...rows.values()]
