@@ -3,10 +3,12 @@
 // CSV refused line by line, invite a reporter (who joins), create an API
 // client whose secret is shown once, read the audit log, switch language,
 // use a phone-width screen, sign out. axe-core checks every screen.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { root } from '../../../scripts/lib.mjs';
+import { findBuiltInPack } from '../../standards/src/index.ts';
 import { seriousViolations } from './axe.ts';
 import { type Browser, openBrowser, screenshot } from './browser.ts';
 
@@ -19,6 +21,10 @@ const REPORTER = {
   name: '溪头村填报员',
 };
 const LIANGKOU_CSV = join(root, 'docs/samples/org-units-liangkou.csv');
+const LITERAL_PACK = join(
+  root,
+  'packages/standards/cli/examples/literal-unemployment-statistics.pack.json',
+);
 
 let browser: Browser;
 let page: Page;
@@ -463,6 +469,57 @@ describe('the pack catalog', () => {
     );
     await expectAccessible('pack diff');
     await screenshot(page, 'pack-diff');
+  });
+
+  it('imports a pack file of its own: a built-in namespace refused, lint shown, publish', async () => {
+    await nav('标准包').click();
+    await expect.poll(() => heading('标准包').isVisible()).toBe(true);
+    const file = field('标准包文件（JSON）');
+    const importIt = () => page.getByRole('button', { name: '导入', exact: true }).click();
+    const asFile = (name: string, pack: unknown) => ({
+      name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(pack)),
+    });
+    // Not JSON at all: said beside the field, nothing sent.
+    await file.setInputFiles({
+      name: 'x.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{'),
+    });
+    await importIt();
+    await expect.poll(() => errorBeside('标准包文件（JSON）')).toContain('不是有效的 JSON');
+    // A key in a built-in namespace.
+    const literal = JSON.parse(readFileSync(LITERAL_PACK, 'utf8')) as Record<string, unknown>;
+    await file.setInputFiles(asFile('gz.json', { ...literal, key: 'gz.unemployment-statistics' }));
+    await importIt();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('内置标准包的命名空间');
+    // Imported as a draft; its one lint error keeps it from being published; discarded.
+    await file.setInputFiles(
+      asFile('own.json', { ...literal, key: 'conghua.unemployment-statistics' }),
+    );
+    await importIt();
+    await expect.poll(() => page.getByText('这是本单位导入的草稿').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('检查结果：1 个错误').isVisible()).toBe(true);
+    expect(await page.getByText('最高可得5分，超过本项满分4分').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: '发布', exact: true }).isDisabled()).toBe(true);
+    await expectAccessible('imported draft');
+    await page.getByRole('button', { name: '删除草稿' }).click();
+    await page.getByRole('button', { name: /确认/ }).click();
+    await expect.poll(() => heading('标准包').isVisible()).toBe(true);
+    // A clean pack of its own: imported, then published from its page.
+    const gzPack = findBuiltInPack('gz.hqe-village@2024.1')!;
+    await page
+      .getByLabel(/^标准包文件（JSON）/)
+      .setInputFiles(
+        asFile('hqe.json', { ...gzPack, key: 'conghua.hqe-village', version: '2025.1' }),
+      );
+    await importIt();
+    await expect.poll(() => page.getByText('检查结果：0 个错误').isVisible()).toBe(true);
+    await page.getByRole('button', { name: '发布', exact: true }).click();
+    await expect.poll(() => page.getByText('已发布 · 本租户定制').isVisible()).toBe(true);
   });
 });
 

@@ -236,6 +236,10 @@ export const diffPackVersions = (key: string, version: string, to: string) =>
 export const lintPackVersion = (key: string, version: string) =>
   authed<LintResult>(`${versionPath(key, version)}/lint`);
 
+/** A pack the tenant wrote (a parsed pack file), stored as its own draft. */
+export const importPack = (pack: Record<string, unknown>) =>
+  authed<PackVersion>('/v1/packs', { json: { pack }, idempotencyKey: newIdempotencyKey() });
+
 /** A tailored draft from a published version; the API names it unless `version` is given. */
 export const derivePack = (key: string, version: string, overrides: PackOverrides) =>
   authed<PackVersion>(`${versionPath(key, version)}/derive`, {

@@ -47,6 +47,23 @@ export const tailoringMessages = {
   'tailor.save': { zh: '保存草稿并检查', en: 'Save and lint' },
   'tailor.saved': { zh: '已保存，检查结果已更新', en: 'Saved; the lint is up to date' },
   'tailor.publish': { zh: '发布', en: 'Publish' },
+  'packImport.title': { zh: '导入本单位编写的标准包', en: 'Import a pack you wrote' },
+  'packImport.intro': {
+    zh: '选择用 kaoping-pack 编写并检查过的标准包 JSON 文件。导入后为草稿，检查无错误后可发布。标识须用本单位自己的前缀（如 conghua.village-rubric），不能用内置标准包的 gz.、yc.、province.、stats.。',
+    en: 'Choose a pack JSON file written and checked with kaoping-pack. It is imported as a draft and can be published once it lints clean. Its key needs a prefix of your own (e.g. conghua.village-rubric), not the built-in gz., yc., province. or stats.',
+  },
+  'packImport.file': { zh: '标准包文件（JSON）', en: 'Pack file (JSON)' },
+  'packImport.submit': { zh: '导入', en: 'Import' },
+  'packImport.importing': { zh: '正在导入…', en: 'Importing…' },
+  'packImport.notJson': {
+    zh: '文件不是有效的 JSON：{reason}',
+    en: 'The file is not valid JSON: {reason}',
+  },
+  'packImport.draft': {
+    zh: '这是本单位导入的草稿：没有来源版本。要修改，请删除草稿后重新导入修改后的文件。',
+    en: 'This draft was imported: it has no parent. To change it, discard it and import the corrected file.',
+  },
+  'packImport.discardQuestion': { zh: '删除这个导入的草稿？', en: 'Discard this imported draft?' },
   'tailor.discard': { zh: '删除草稿', en: 'Discard the draft' },
   'tailor.discardQuestion': { zh: '删除这个定制草稿？', en: 'Discard this draft?' },
   'tailor.seg.parts': { zh: '第{n}部分', en: 'part {n}' },

@@ -7,6 +7,7 @@ import { ScrollTable } from '../../components/scroll-table.tsx';
 import { formatDateTime, pick, t } from '../../i18n/lang.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { isAdmin, useSession } from '../../session/session.ts';
+import { ImportPack } from './import-pack.tsx';
 import { versionHref } from './links.ts';
 import { PinsPanel } from './pins.tsx';
 
@@ -111,6 +112,7 @@ export function Catalog() {
           </section>
         ))
       )}
+      {isAdmin(session) && <ImportPack />}
     </Screen>
   );
 }

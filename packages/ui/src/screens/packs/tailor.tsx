@@ -41,7 +41,7 @@ export function pointerLabel(pointer: string): string {
     .join(' · ');
 }
 
-function Findings(props: { findings: readonly LintFinding[]; id?: string }) {
+export function Findings(props: { findings: readonly LintFinding[]; id?: string }) {
   if (props.findings.length === 0) return null;
   return (
     <ul class="lint-findings" id={props.id}>

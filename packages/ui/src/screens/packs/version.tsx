@@ -8,6 +8,7 @@ import { isMessageKey, pick, t } from '../../i18n/lang.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { navigate } from '../../router/router.ts';
 import { isAdmin, useSession } from '../../session/session.ts';
+import { ImportedDraftActions } from './import-pack.tsx';
 import { diffHref, versionHref, versionRef } from './links.ts';
 import { PackItemCard, pointsText } from './pack-item.tsx';
 import { tailorHref } from './tailor.tsx';
@@ -162,13 +163,16 @@ function Overview(props: { pack: PackVersion }) {
   );
 }
 
-/** Tailoring: derive a draft from a published version, or go on editing a draft. */
-function TailorActions(props: { pack: PackVersion }) {
+/** Tailoring: derive a draft from a published version, go on editing a draft, or publish an imported one. */
+function TailorActions(props: { pack: PackVersion; onChanged: () => void }) {
   const session = useSession();
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const { pack } = props;
   if (!isAdmin(session)) return null;
+  if (pack.status === 'draft' && pack.origin === 'tenant' && !pack.derived_from) {
+    return <ImportedDraftActions pack={pack} onPublished={props.onChanged} />;
+  }
   if (pack.status === 'draft' && pack.origin === 'tenant') {
     return (
       <p>
@@ -223,7 +227,7 @@ export function PackVersionScreen(props: { params: Record<string, string> }) {
       <p>
         <a href="/packs">{t('packs.backToCatalog')}</a>
       </p>
-      <TailorActions pack={p} />
+      <TailorActions pack={p} onChanged={() => void pack.reload()} />
       <CompareWith pack={p} />
       <Overview pack={p} />
       <nav class="card toc" aria-label={t('packs.categories')}>
