@@ -13,6 +13,7 @@ const tsconfigs = [
   'workers/api/tsconfig.json',
   'workers/scheduler/tsconfig.json',
   'workers/api/load/tsconfig.json',
+  'bench/tsconfig.json',
 ];
 const suites = [
   'packages/standards',
