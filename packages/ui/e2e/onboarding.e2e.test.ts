@@ -519,7 +519,7 @@ describe('the pack catalog', () => {
     await importIt();
     await expect.poll(() => page.getByText('检查结果：0 个错误').isVisible()).toBe(true);
     await page.getByRole('button', { name: '发布', exact: true }).click();
-    await expect.poll(() => page.getByText('已发布 · 本租户定制').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('已发布 · 本单位导入').isVisible()).toBe(true);
   });
 });
 

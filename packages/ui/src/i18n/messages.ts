@@ -54,6 +54,7 @@ const coreMessages = {
   'packs.status.draft': { zh: '草稿', en: 'Draft' },
   'packs.origin.built-in': { zh: '内置', en: 'built-in' },
   'packs.origin.tenant': { zh: '本租户定制', en: 'tailored here' },
+  'packs.origin.imported': { zh: '本单位导入', en: 'imported here' },
   'packs.points': { zh: '{max} 分', en: '{max} points' },
   'packs.pointsRange': { zh: '{min}～{max} 分', en: '{min} to {max} points' },
   'packs.bonus': { zh: '另有加分项至多 {max} 分', en: 'plus up to {max} bonus points' },

@@ -8,7 +8,7 @@ import { formatDateTime, pick, t } from '../../i18n/lang.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { isAdmin, useSession } from '../../session/session.ts';
 import { ImportPack } from './import-pack.tsx';
-import { versionHref } from './links.ts';
+import { originKey, versionHref } from './links.ts';
 import { PinsPanel } from './pins.tsx';
 
 export function Catalog() {
@@ -84,7 +84,7 @@ export function Catalog() {
                         )}
                       </td>
                       <td>
-                        {t(`packs.status.${v.status}`)} · {t(`packs.origin.${v.origin}`)}
+                        {t(`packs.status.${v.status}`)} · {t(originKey(v))}
                       </td>
                       <td>
                         {v.effective_from}

@@ -15,3 +15,11 @@ export function parseVersionRef(ref: string, sameKey: string): { key: string; ve
     ? { key: ref.slice(0, at), version: ref.slice(at + 1) }
     : { key: sameKey, version: ref };
 }
+
+/** Where a version comes from: built in, tailored here from a parent, or imported here. */
+export const originKey = (v: { origin: 'built-in' | 'tenant'; derived_from: unknown }) =>
+  v.origin === 'built-in'
+    ? 'packs.origin.built-in'
+    : v.derived_from
+      ? 'packs.origin.tenant'
+      : 'packs.origin.imported';

@@ -9,7 +9,7 @@ import { useAsync } from '../../lib/use-async.ts';
 import { navigate } from '../../router/router.ts';
 import { isAdmin, useSession } from '../../session/session.ts';
 import { ImportedDraftActions } from './import-pack.tsx';
-import { diffHref, versionHref, versionRef } from './links.ts';
+import { diffHref, originKey, versionHref, versionRef } from './links.ts';
 import { PackItemCard, pointsText } from './pack-item.tsx';
 import { tailorHref } from './tailor.tsx';
 
@@ -63,7 +63,7 @@ function Overview(props: { pack: PackVersion }) {
         <dd>{pick(pack.issuer)}</dd>
         <dt>{t('field.status')}</dt>
         <dd>
-          {t(`packs.status.${pack.status}`)} · {t(`packs.origin.${pack.origin}`)}
+          {t(`packs.status.${pack.status}`)} · {t(originKey(pack))}
         </dd>
         {pack.derived_from && (
           <>
