@@ -1,13 +1,13 @@
 import { expect, inject, it } from 'vitest';
 import { quantile, record } from '../../../scripts/resilience/record.ts';
 import { bearer, pause, seeded, Traffic } from './traffic.ts';
-import { LOAD_UNITS } from './world.ts';
+import { LOAD_UNITS, type LoadTenant } from './world.ts';
 
 /**
  * RESILIENCE.md, "Load held": a deadline burst. Hundreds of saves at once, WRITERS_EACH on
- * each of SUBMISSIONS submissions of one tenant, every writer holding the ETag it read
- * before the burst: per submission exactly one wins and every other answer is 412 — no
- * 500, no second winner. A save answered 503 with Retry-After (the tenant's audit chain
+ * each of SUBMISSIONS_EACH submissions of each of the three tenants (a deadline several
+ * bureaus share), every writer holding the ETag it read before the burst: per submission exactly one wins and every other answer is 412 — no
+ * 500, no second winner. A save answered 503 with Retry-After (a tenant's audit chain
  * admits one write at a time; under this burst some give up after their retries) waits
  * what it was told and is sent again unchanged, as a client does: it is counted in the
  * table's 503+RA column, not as a failure. Then the losers do what a person does: read the
@@ -16,8 +16,8 @@ import { LOAD_UNITS } from './world.ts';
  * submission holds its last winner's inputs — nothing silently overwritten, nothing lost.
  */
 
-const SUBMISSIONS = 20;
-const WRITERS_EACH = 15;
+const SUBMISSIONS_EACH = 10;
+const WRITERS_EACH = 10;
 /** Sends of one save answered 503 + Retry-After before the client gives up (counted lost). */
 const SENDS_PER_SAVE = 8;
 
@@ -28,22 +28,35 @@ interface Save {
   etag: string | null;
 }
 
-it(`${SUBMISSIONS * WRITERS_EACH} concurrent saves with ETags`, async ({ task }) => {
+it(`${3 * SUBMISSIONS_EACH * WRITERS_EACH} concurrent saves with ETags, three tenants`, async ({
+  task,
+}) => {
   const world = inject('world');
-  const t = world.tenants[0]!;
   const traffic = new Traffic(world);
   // The soak owns the first submissions of each load cycle; the burst takes the last ones.
-  const targets = t.submissions.slice(LOAD_UNITS - SUBMISSIONS);
-  const auth = { headers: bearer(t.admin) };
+  const tenantOf = new Map<string, LoadTenant>();
+  for (const t of world.tenants) {
+    for (const id of t.submissions.slice(LOAD_UNITS - SUBMISSIONS_EACH)) tenantOf.set(id, t);
+  }
+  const targets = [...tenantOf.keys()];
+  const SUBMISSIONS = targets.length;
+  const auth = (id: string) => ({ headers: bearer(tenantOf.get(id)!.admin) });
   const versionOf = (etag: string | null) => Number(etag?.replace(/\D/g, '') ?? Number.NaN);
   const start = new Map<string, number>();
   const startedAt = new Date().toISOString();
   for (const id of targets) {
-    const read = await traffic.send(t, 'read', `/v1/submissions/${id}`, auth, [200]);
+    const read = await traffic.send(
+      tenantOf.get(id)!,
+      'read',
+      `/v1/submissions/${id}`,
+      auth(id),
+      [200],
+    );
     start.set(id, versionOf(read.headers.get('etag')));
   }
   const random = seeded(20_261_122);
   const save = async (submission: string, value: number, etag: string): Promise<Save> => {
+    const t = tenantOf.get(submission)!;
     for (let send = 1; ; send++) {
       const answer = await traffic.send(
         t,
@@ -90,7 +103,13 @@ it(`${SUBMISSIONS * WRITERS_EACH} concurrent saves with ETags`, async ({ task })
     targets.map(async (id) => {
       for (const s of losers.filter((l) => l.submission === id)) {
         for (let attempt = 0; attempt < 5; attempt++) {
-          const read = await traffic.send(t, 'read', `/v1/submissions/${id}`, auth, [200]);
+          const read = await traffic.send(
+            tenantOf.get(id)!,
+            'read',
+            `/v1/submissions/${id}`,
+            auth(id),
+            [200],
+          );
           const again = await save(id, s.value, read.headers.get('etag') ?? '"0"');
           saves.push(again);
           if (again.status !== 412) break;
@@ -104,12 +123,12 @@ it(`${SUBMISSIONS * WRITERS_EACH} concurrent saves with ETags`, async ({ task })
   let duplicated = 0;
   for (const id of targets) {
     const ok = saves.filter((s) => s.submission === id && s.status === 200);
-    const final = await fetch(`${world.origin}/v1/submissions/${id}`, auth);
+    const final = await fetch(`${world.origin}/v1/submissions/${id}`, auth(id));
     const body = (await final.json()) as { data: { inputs: Record<string, unknown> } };
     const moved = versionOf(final.headers.get('etag')) - start.get(id)!;
     const audit = await fetch(
       `${world.origin}/v1/audit?entity_id=${id}&since=${encodeURIComponent(startedAt)}&limit=100`,
-      auth,
+      auth(id),
     );
     const rows = ((await audit.json()) as { items: { action: string }[] }).items.filter((r) =>
       r.action.startsWith('submission.'),
