@@ -32,13 +32,23 @@ export function summarize(records) {
   return rows;
 }
 
+/** Pads to a width in terminal columns: Chinese characters take two. */
+function padEndColumns(text, width) {
+  const columns = [...text].reduce(
+    (n, ch) =>
+      n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(ch) ? 2 : 1),
+    0,
+  );
+  return text + ' '.repeat(Math.max(0, width - columns));
+}
+
 /** The table as lines of text (Chinese first, then English), and whether it met its goals. */
 export function renderTable(records) {
   const rows = summarize(records);
-  const width = 50;
+  const width = 64;
   const cell = (v) => String(v ?? '').padStart(8);
   const lines = [
-    `${'家族 family'.padEnd(width)}${HEADINGS.map(([, h]) => cell(h)).join('')}`,
+    `${padEndColumns('家族 family', width)}${HEADINGS.map(([, h]) => cell(h)).join('')}`,
     '─'.repeat(width + 8 * HEADINGS.length),
   ];
   const failures = [];
@@ -51,20 +61,20 @@ export function renderTable(records) {
       const row = rows.get(family);
       if (!row) {
         failures.push(`${family}: no suite reported it`);
-        sub.push(`  ${label}`.padEnd(width) + cell('—'));
+        sub.push(padEndColumns(`  ${label}`, width) + cell('—'));
         continue;
       }
       for (const k of SUMMED) total[k] += row[k];
       for (const k of ZERO_GOAL) if (row[k] > 0) failures.push(`${family}: ${k} = ${row[k]}`);
       sub.push(
-        `  ${label}`.padEnd(width) +
+        padEndColumns(`  ${label}`, width) +
           HEADINGS.map(([k]) =>
             cell(k === 'p50' || k === 'p99' ? (row[k] ?? '') : row[k].toLocaleString('en')),
           ).join(''),
       );
     }
     lines.push(
-      group.label.padEnd(width) +
+      padEndColumns(group.label, width) +
         HEADINGS.map(([k]) => cell(k in total ? total[k].toLocaleString('en') : '')).join(''),
       ...sub,
     );

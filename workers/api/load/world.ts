@@ -1,10 +1,10 @@
-// The three demo tenants (scripts/seed.mjs), each given a load cycle of 40 villages of its
+// The three demo tenants (scripts/seed.mjs), each given a load cycle of 30 villages of its
 // own through the API, an API client that reads scores, and scores for every cycle (re-scores
 // through the queue, consumed by the scheduler in the same `wrangler dev`). Also every id
 // each tenant owns, so that every answer can be checked for another tenant's ids.
 
 export const DEMO_PASSWORD = 'kaoping-demo-2024';
-export const LOAD_UNITS = 40;
+export const LOAD_UNITS = 30;
 
 export interface LoadTenant {
   slug: string;

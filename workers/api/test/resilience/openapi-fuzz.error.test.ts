@@ -67,7 +67,7 @@ import { ChangeWatch, tenantFingerprint } from './tenant-state.ts';
 
 const FUZZ_SEED = 20_261_122;
 /** At least 5,000 requests per run, spread evenly over the operations. */
-const FUZZ_REQUESTS = 5_200;
+const FUZZ_REQUESTS = 5_000;
 
 let a: TestTenant;
 let b: TestTenant;
