@@ -1087,7 +1087,8 @@ async function tryAttempt(
     body: attempt.body,
     ip: freshIp(),
   });
-  const text = await res.text();
+  // Decoded by hand: files and spreadsheets are answers too, and res.text() warns on them.
+  const text = new TextDecoder().decode(await res.arrayBuffer());
   const label = `${base.op.key} [${attempt.family}: ${attempt.what}] → ${res.status} ${text.slice(0, 160)}`;
   if (res.status >= 500) {
     t.fiveXX += 1;
