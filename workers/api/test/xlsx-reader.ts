@@ -133,7 +133,8 @@ export async function readXlsx(bytes: Uint8Array): Promise<XlsxSheet[]> {
           cell = { type: 'string', value: shared[Number(v)] ?? '' };
         else if (type === 'inlineStr')
           cell = { type: 'string', value: unescapeXml(texts(inner, 't').join('')) };
-        else if (type === 'str' && v !== undefined) cell = { type: 'string', value: unescapeXml(v) };
+        else if (type === 'str' && v !== undefined)
+          cell = { type: 'string', value: unescapeXml(v) };
         else if (type === 'b' && v !== undefined) cell = { type: 'boolean', value: v === '1' };
         else if (v !== undefined) cell = { type: 'number', value: Number(v) };
         cells[columnIndex(ref)] = cell;

@@ -20,8 +20,8 @@ describe('ValueTable', () => {
   it('keeps values that do not pack into one number apart: decimals, large counts, −0, text, lists', () => {
     const table = new ValueTable<string>([0], [false]);
     const values = [0, -0, 0.5, 61, 1_000, 'a', '["a"]', ['a'], ['a', 'b']] as const;
-    values.forEach((v, i) => table.set([v], `#${i}`));
-    values.forEach((v, i) => expect(table.get([v])).toBe(`#${i}`));
+    for (const [i, v] of values.entries()) table.set([v], `#${i}`);
+    for (const [i, v] of values.entries()) expect(table.get([v])).toBe(`#${i}`);
     // A list is matched by its contents, not by identity.
     expect(table.get([['a', 'b']])).toBe('#8');
   });
