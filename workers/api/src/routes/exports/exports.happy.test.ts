@@ -1,9 +1,9 @@
 import { findBuiltInPack } from '@kaoping/standards';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import seed000 from '../../../../../../shared/seeds/000_802a087d396963ff.txt?raw';
-import seed001 from '../../../../../../shared/seeds/001_0c8b13447a812187.txt?raw';
-import seed003 from '../../../../../../shared/seeds/003_3099b45a35ebd968.txt?raw';
+import seed000 from '../../../../../packages/standards/seeds/000_802a087d396963ff.txt?raw';
+import seed001 from '../../../../../packages/standards/seeds/001_0c8b13447a812187.txt?raw';
+import seed003 from '../../../../../packages/standards/seeds/003_3099b45a35ebd968.txt?raw';
 import { etagOf, freshCycle, saveInputs, step, submissionOf } from '../../../test/campaign.ts';
 import {
   createTestTenant,
