@@ -8,19 +8,9 @@
 // consumer. The lease keeps the two from scoring the same rows at once. It starts once the
 // main session answers (two wrangler sessions starting at once can race for a local socket).
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { bin, childEnv, persistTo, root } from './lib.mjs';
-
-/** A port nothing listens on (the main session's inspector takes 9229 and the next ones). */
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+// A port nothing listens on (the main session's inspector takes 9229 and the next ones).
+import { freePort } from './wrangler-session.mjs';
 
 async function answers(url) {
   try {

@@ -3,9 +3,9 @@
 // local D1 as `pnpm dev`) started in their own process group so a run can be killed whole.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { bin, childEnv, mustRun, root } from '../../scripts/lib.mjs';
+import { freePort } from '../../scripts/wrangler-session.mjs';
 import { guangdongFixture } from '../fixtures/guangdong.ts';
 
 export const stateRoot = resolve(root, '.wrangler/bench');
@@ -64,16 +64,6 @@ export function freshState(template, name) {
   rmSync(dir, { recursive: true, force: true });
   cpSync(template.dir, dir, { recursive: true });
   return dir;
-}
-
-export function freePort() {
-  return new Promise((resolvePort) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

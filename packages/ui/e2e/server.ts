@@ -4,21 +4,8 @@
 // session also hosts the scheduler (it consumes the scoring queue) and a second
 // scheduler on its own port is ticked (scripts/dev-scheduler.mjs), so what the
 // browser submits gets scored.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startSchedulerTicker } from '../../../scripts/dev-scheduler.mjs';
-import {
-  bin,
-  childEnv,
-  ensureDevSigningKey,
-  prepareLocalDbCommands,
-  root,
-  run,
-  wranglerDevArgs,
-} from '../../../scripts/lib.mjs';
+import { freePort, startWranglerSession } from '../../../scripts/wrangler-session.mjs';
 
 /** How often the browser tests' scheduler runs a scoring tick. */
 const SCHEDULER_TICK_SECONDS = 2;
@@ -28,97 +15,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function mustRun(cmd: string, args: string[], what: string): Promise<void> {
-  const code = await run(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (code !== 0) throw new Error(`${what} failed (exit ${code}): ${cmd} ${args.join(' ')}`);
-}
-
-async function waitForHealth(origin: string, child: ChildProcess, log: () => string) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${log()}`);
-    try {
-      const res = await fetch(`${origin}/healthz`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`wrangler dev did not become healthy in 120 s:\n${log()}`);
-}
-
-function stopGroup(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || !child.pid) return resolve();
-    const pid = child.pid;
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, 5_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    try {
-      process.kill(-pid, 'SIGTERM');
-    } catch {
-      clearTimeout(timer);
-      resolve();
-    }
-  });
-}
-
 /** Build the UI, prepare a fresh D1, start the api worker; resolves once /healthz answers. */
 export async function startServer(): Promise<RunningServer> {
   const started = performance.now();
-  await mustRun(process.execPath, [join(root, 'packages/ui/build.mjs')], 'building the UI');
-  ensureDevSigningKey();
-  const persistDir = mkdtempSync(join(tmpdir(), 'kaoping-e2e-'));
-  for (const [cmd, args] of prepareLocalDbCommands(persistDir)) {
-    await mustRun(cmd, args, 'preparing the local D1');
-  }
-  const [port, inspectorPort] = [await freePort(), await freePort()];
-  const origin = `http://127.0.0.1:${port}`;
-  // Its own process group, so stopping it also stops workerd.
-  const child = spawn(
-    bin('wrangler'),
-    [
-      ...wranglerDevArgs({ port, persistDir, version: 'e2e' }),
-      '--inspector-port',
-      String(inspectorPort),
-      '--show-interactive-dev-session=false',
-    ],
-    { cwd: root, env: childEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  try {
-    await waitForHealth(origin, child, () => output);
-  } catch (error) {
-    await stopGroup(child);
-    rmSync(persistDir, { recursive: true, force: true });
-    throw error;
-  }
+  const session = await startWranglerSession({ label: 'e2e', buildUi: 'always' });
+  const { origin, persistDir } = session;
   console.log(
     `wrangler dev for the browser tests on ${origin} (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
   );
@@ -134,8 +35,7 @@ export async function startServer(): Promise<RunningServer> {
     origin,
     async stop() {
       ticker.stop();
-      await stopGroup(child);
-      rmSync(persistDir, { recursive: true, force: true });
+      await session.stop();
     },
   };
 }
