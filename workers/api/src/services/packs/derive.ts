@@ -1,17 +1,14 @@
-import { uniqueViolation } from '@kaoping/db/batch-errors';
 import { newId } from '@kaoping/db/ids';
 import type { PackRef } from '@kaoping/db/pack-store';
-import { packVersions } from '@kaoping/db/schema';
 import { contentHash } from '@kaoping/standards';
 import { requireAdmin } from '../../auth/permissions.ts';
 import type { ServiceContext } from '../../auth/principal.ts';
-import { actorOf, commitWithAudit } from '../../lib/audit.ts';
-import { versionTaken } from './errors.ts';
+import { actorOf } from '../../lib/audit.ts';
 import type { TailoringOverrides } from './overrides.ts';
 import {
-  auditView,
   checkTailoredVersion,
   deriveOrRefuse,
+  insertDraft,
   nextTailoredVersion,
 } from './tailoring.ts';
 import { type VisibleVersion, visibleVersion } from './visible.ts';
@@ -57,22 +54,6 @@ export async function derivePackDraft({
     createdAt: at,
     updatedAt: at,
   };
-  try {
-    await commitWithAudit(
-      ctx,
-      [tdb.insert(packVersions, row)],
-      [
-        {
-          action: 'pack_version.derive',
-          entityType: 'pack_version',
-          entityId: row.id,
-          after: auditView(row),
-        },
-      ],
-    );
-  } catch (err) {
-    if (uniqueViolation(err)) throw versionTaken(version);
-    throw err;
-  }
+  await insertDraft(ctx, row, 'pack_version.derive', 'body.version');
   return visibleVersion(ctx, { key: pack.key, version });
 }

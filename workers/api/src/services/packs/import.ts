@@ -1,15 +1,13 @@
-import { uniqueViolation } from '@kaoping/db/batch-errors';
 import { newId } from '@kaoping/db/ids';
-import { packVersions } from '@kaoping/db/schema';
 import { builtInPacks, contentHash, definePack, type Pack, PackError } from '@kaoping/standards';
 import { lintPackSource } from '@kaoping/standards/lint/lint-pack';
 import { requireAdmin } from '../../auth/permissions.ts';
 import type { ServiceContext } from '../../auth/principal.ts';
-import { actorOf, commitWithAudit } from '../../lib/audit.ts';
+import { actorOf } from '../../lib/audit.ts';
 import { AppError } from '../../lib/problem.ts';
-import { field, invalidBody, versionTaken } from './errors.ts';
+import { field, invalidBody } from './errors.ts';
 import { checkLintable } from './lint.ts';
-import { auditView } from './tailoring.ts';
+import { insertDraft } from './tailoring.ts';
 import { type VisibleVersion, visibleVersion } from './visible.ts';
 
 /**
@@ -96,7 +94,6 @@ export async function importPackDraft({
   input: { pack: Record<string, unknown> };
 }): Promise<VisibleVersion> {
   requireAdmin(ctx.principal);
-  const { tdb } = ctx;
   const pack = packOrRefuse(input.pack);
   refuseKey(pack);
   const at = ctx.now.toISOString();
@@ -114,23 +111,7 @@ export async function importPackDraft({
     createdAt: at,
     updatedAt: at,
   };
-  try {
-    await commitWithAudit(
-      ctx,
-      [tdb.insert(packVersions, row)],
-      [
-        {
-          action: 'pack_version.import',
-          entityType: 'pack_version',
-          entityId: row.id,
-          after: auditView(row),
-        },
-      ],
-    );
-  } catch (err) {
-    if (uniqueViolation(err)) throw versionTaken(pack.version, 'body.pack.version');
-    throw err;
-  }
+  await insertDraft(ctx, row, 'pack_version.import', 'body.pack.version');
   return visibleVersion(ctx, { key: pack.key, version: pack.version });
 }
 

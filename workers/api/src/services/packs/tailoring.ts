@@ -1,4 +1,4 @@
-import { GuardFailed } from '@kaoping/db/batch-errors';
+import { GuardFailed, uniqueViolation } from '@kaoping/db/batch-errors';
 import { findTenantById } from '@kaoping/db/bootstrap';
 import { packVersions } from '@kaoping/db/schema';
 import type { TenantDb } from '@kaoping/db/tenant-db';
@@ -6,6 +6,7 @@ import { builtInPacks, type Pack, PackError } from '@kaoping/standards';
 import { derivePack } from '@kaoping/standards/tailor/derive-pack';
 import { and, eq } from 'drizzle-orm';
 import type { ServiceContext } from '../../auth/principal.ts';
+import { commitWithAudit } from '../../lib/audit.ts';
 import { preconditionFailed } from '../../lib/etag.ts';
 import { AppError, type FieldError } from '../../lib/problem.ts';
 import {
@@ -154,6 +155,44 @@ export function auditView(row: {
         : null,
     overrides: row.overrides ?? null,
   };
+}
+
+/** A new draft as derive and import build it. */
+export interface DraftRow {
+  readonly id: string;
+  readonly key: string;
+  readonly version: string;
+  readonly status: 'draft';
+  readonly body: Pack;
+  readonly contentHash: string;
+  readonly derivedFromKey: string | null;
+  readonly derivedFromVersion: string | null;
+  readonly overrides: Record<string, unknown> | null;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/**
+ * Stores a new draft row with its audit entry; a version the tenant already has for the key is
+ * a 409 naming `versionPath` (the field the caller gave the version in).
+ */
+export async function insertDraft(
+  ctx: ServiceContext,
+  row: DraftRow,
+  action: 'pack_version.derive' | 'pack_version.import',
+  versionPath: string,
+): Promise<void> {
+  try {
+    await commitWithAudit(
+      ctx,
+      [ctx.tdb.insert(packVersions, row)],
+      [{ action, entityType: 'pack_version', entityId: row.id, after: auditView(row) }],
+    );
+  } catch (err) {
+    if (uniqueViolation(err)) throw versionTaken(row.version, versionPath);
+    throw err;
+  }
 }
 
 /** The published parent a draft re-derives from; 409 if it is no longer available. */
