@@ -44,12 +44,11 @@ async function pull(cursor: string | undefined, query = '', token = t.tokens.rea
   return callJson<Feed>(`/v1/scores/changes?limit=4${c}${query}`, { token });
 }
 
-async function edit(unit: TestUnit, quality: number) {
-  await saveInputs(
-    submissionIds.get(unit.id)!,
-    t.tokens.admin,
-    gzFullEmploymentInputs(unit.name, 'village', quality),
-  );
+async function edit(unit: TestUnit, quality: number, extra: Record<string, number> = {}) {
+  await saveInputs(submissionIds.get(unit.id)!, t.tokens.admin, {
+    ...gzFullEmploymentInputs(unit.name, 'village', quality),
+    ...extra,
+  });
 }
 
 /** The tenant's pointer moves as stored: (seq, snapshot id), in seq order. */
@@ -134,7 +133,11 @@ describe('GET /v1/scores/changes', () => {
       cursor = page.next_cursor;
       const next = rounds.shift();
       if (next) {
-        for (const [i, quality] of next) await edit(units[i]!, quality);
+        // The years designated follow the quality, so every edit changes the data (nearby
+        // qualities can give the same invented figures) and 0.9 again is the first snapshot.
+        for (const [i, quality] of next) {
+          await edit(units[i]!, quality, { consecutiveYearsDesignated: Math.round(quality * 100) });
+        }
         // An edit the scheduler has not scored yet is not a change yet.
         if (rounds.length % 2 === 0) await runScheduler();
       } else if (!page.has_more) {
@@ -185,7 +188,12 @@ describe('GET /v1/scores/changes', () => {
     };
     await drain();
     const before = pulled.length;
-    for (const [i, u] of units.entries()) await edit(u, 0.3 + i * 0.05);
+    // Each edit must change the unit's data: nearby qualities can give the same invented figures
+    // (the names, and so the figures, differ per run), so every unit also gets a figure the
+    // generator never sets (四.5's years designated), different for each and from the first test's.
+    for (const [i, u] of units.entries()) {
+      await edit(u, 0.3 + i * 0.05, { consecutiveYearsDesignated: i + 1 });
+    }
     // Chunks of 3 rows: the run commits four batches; a pull lands before each of them.
     // Pull before each batch; at the third, the Worker stops (every later call fails).
     let pullsDuringRun = 0;
