@@ -268,9 +268,11 @@ function fieldsFor(pack: Pack, unitKind: UnitKind | undefined, mode: ValidationM
   return fields;
 }
 
-function plainValue(input: Input, value: unknown): boolean {
-  const within = (x: number, min: number | undefined, max: number | undefined) =>
-    (min === undefined || x >= min) && (max === undefined || x <= max);
+function within(x: number, min: number | undefined, max: number | undefined): boolean {
+  return (min === undefined || x >= min) && (max === undefined || x <= max);
+}
+
+export function plainValue(input: Input, value: unknown): boolean {
   switch (input.kind) {
     case 'count':
       return (

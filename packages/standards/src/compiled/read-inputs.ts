@@ -4,7 +4,7 @@ import type { Input } from '../pack-schema.ts';
 import { resolveParameters } from '../parameters.ts';
 import type { Text } from '../text.ts';
 import type { UnitKind } from '../unit-kind.ts';
-import { inputAppliesTo, readInputs } from '../validate-inputs.ts';
+import { inputAppliesTo, plainValue, readInputs } from '../validate-inputs.ts';
 import { type CompiledExpression, compileExpression } from './expressions.ts';
 import { type CompiledLookup, Frame, type FrameHost } from './frame.ts';
 import { type KindPlan, planFor } from './plan.ts';
@@ -25,50 +25,6 @@ interface Field {
   readonly input: Input;
   readonly applies: boolean;
   readonly defaultValue: InputValue | undefined;
-}
-
-function within(value: number, min: number | undefined, max: number | undefined): boolean {
-  return (min === undefined || value >= min) && (max === undefined || value <= max);
-}
-
-/** validate-inputs.ts's plainValue: true only for a value the zod schema certainly accepts. */
-function plainValue(input: Input, value: unknown): boolean {
-  switch (input.kind) {
-    case 'count':
-      return (
-        typeof value === 'number' &&
-        Number.isSafeInteger(value) &&
-        value >= 0 &&
-        within(value, input.min, input.max)
-      );
-    case 'number':
-      return (
-        typeof value === 'number' && Number.isFinite(value) && within(value, input.min, input.max)
-      );
-    case 'percent':
-      return (
-        typeof value === 'number' &&
-        Number.isFinite(value) &&
-        value >= 0 &&
-        value <= 100 &&
-        within(value, input.min, input.max)
-      );
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'enum':
-      return typeof value === 'string' && input.options.some((o) => o.value === value);
-    case 'text':
-      return typeof value === 'string' && value.length <= input.maxLength;
-    case 'evidence':
-      return (
-        (typeof value === 'string' && value.length > 0) ||
-        (Array.isArray(value) &&
-          value.length > 0 &&
-          value.every((v) => typeof v === 'string' && v.length > 0))
-      );
-    case 'date':
-      return false;
-  }
 }
 
 const NO_REFERENCES: FrameHost = {
