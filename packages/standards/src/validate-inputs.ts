@@ -272,6 +272,7 @@ function within(x: number, min: number | undefined, max: number | undefined): bo
   return (min === undefined || x >= min) && (max === undefined || x <= max);
 }
 
+/** True only for a value the input's zod schema certainly accepts: the fast path past zod. */
 export function plainValue(input: Input, value: unknown): boolean {
   switch (input.kind) {
     case 'count':
