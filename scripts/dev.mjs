@@ -21,10 +21,7 @@ await mustRun(process.execPath, [resolve(root, 'packages/ui/build.mjs')]);
 for (const [cmd, args] of prepareLocalDbCommands()) await mustRun(cmd, args);
 
 console.log(`\n考评 Kaoping ${version} → http://127.0.0.1:8787  (API /v1, docs /docs)\n`);
-const ticker = startSchedulerTicker({
-  port: Number(process.env.PORT ?? '8787') + 1,
-  waitFor: `http://127.0.0.1:${process.env.PORT ?? '8787'}/healthz`,
-});
+const ticker = startSchedulerTicker({ origin: `http://127.0.0.1:${process.env.PORT ?? '8787'}` });
 const code = await run(bin('wrangler'), [
   ...wranglerDevArgs({ port: process.env.PORT ?? '8787', version }),
   '--test-scheduled',

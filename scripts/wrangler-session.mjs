@@ -3,7 +3,7 @@
 // temporary directory, migrated and seeded exactly as `pnpm dev` does, in its own process
 // group so stopping it stops workerd too, and deleted afterwards.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,11 +78,12 @@ function stopGroup(child) {
 
 /**
  * Starts the session and resolves once /healthz answers.
- * @param {{ label: string, buildUi: 'always' | 'if-missing', extraArgs?: string[] }} options
+ * @param {{ label: string, buildUi: 'always' | 'if-missing', extraArgs?: string[], logFile?: string }} options
  *   `label`: the temporary directory's prefix and the version /healthz reports.
+ *   `logFile`: where all of wrangler's output is also written (a failed test's first clue).
  * @returns {Promise<{ origin: string, persistDir: string, stop(): Promise<void> }>}
  */
-export async function startWranglerSession({ label, buildUi, extraArgs = [] }) {
+export async function startWranglerSession({ label, buildUi, extraArgs = [], logFile }) {
   // The api serves the UI's files as static assets: the directory must exist.
   if (buildUi === 'always' || !existsSync(join(root, 'packages/ui/dist/index.html'))) {
     await mustRun(process.execPath, [join(root, 'packages/ui/build.mjs')], 'building the UI');
@@ -106,8 +107,10 @@ export async function startWranglerSession({ label, buildUi, extraArgs = [] }) {
     { cwd: root, env: childEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
+  if (logFile) writeFileSync(logFile, '');
   const keep = (chunk) => {
     output = (output + chunk.toString()).slice(-20_000);
+    if (logFile) appendFileSync(logFile, chunk);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);

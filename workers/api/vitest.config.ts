@@ -27,6 +27,11 @@ export default defineConfig({
           BUILD_VERSION: 'test',
           JWT_SIGNING_KEYS: testSigningKeys(),
         },
+        // wrangler.toml binds the scheduler for `pnpm dev` (routes/dev); it is not built here,
+        // and the route it serves answers 404 outside development anyway.
+        serviceBindings: {
+          SCHEDULER: () => new Response('no scheduler in the api tests', { status: 503 }),
+        },
       },
     })),
   ],

@@ -10,6 +10,7 @@ interface __BaseEnv_Env {
 	TOKEN_LIMITER: RateLimit;
 	PREVIEW_LIMITER: RateLimit;
 	OBJECTION_LIMITER: RateLimit;
+	SCHEDULER: Fetcher /* kaoping-scheduler */;
 	ASSETS: Fetcher;
 	PUBLIC_ORIGIN: "http://127.0.0.1:8787";
 	ENVIRONMENT: "development";

@@ -6,8 +6,7 @@
 // (correcting a figure, with a reason), the district verifies; the scheduler scores, and the
 // dashboard shows the unit's score and the designation rate against the target. axe-core
 // checks every screen.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
@@ -23,6 +22,7 @@ import {
 import { root } from '../../../scripts/lib.mjs';
 import { seriousViolations } from './axe.ts';
 import { type Browser, openBrowser, screenshot } from './browser.ts';
+import { FAILURES_DIR } from './server.ts';
 
 const origin = inject('origin');
 const TENANT = 'e2e-liangkou';
@@ -160,11 +160,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-// A failed step leaves a picture of every open tab in $TMPDIR/kaoping-e2e-failures.
+// A failed step leaves a picture of every open tab beside the workers' logs (FAILURES_DIR).
 beforeEach((ctx) => {
   onTestFailed(async () => {
-    const dir = join(tmpdir(), 'kaoping-e2e-failures');
-    mkdirSync(dir, { recursive: true });
+    const dir = FAILURES_DIR;
     const pages = browser?.context.pages() ?? [];
     for (const [i, page] of pages.entries()) {
       const name = `${ctx.task.name.replace(/[^\w一-龥]+/g, '-').slice(0, 60)}-${i}.png`;

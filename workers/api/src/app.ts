@@ -6,6 +6,7 @@ import { auditRouter } from './routes/audit/audit.index.ts';
 import { authRouter } from './routes/auth/auth.index.ts';
 import { clientsRouter } from './routes/clients/clients.index.ts';
 import { cyclesRouter } from './routes/cycles/cycles.index.ts';
+import { devRouter } from './routes/dev/dev.index.ts';
 import { docsRouter } from './routes/docs/docs.index.ts';
 import { evidenceRouter } from './routes/evidence/evidence.index.ts';
 import { exportsRouter } from './routes/exports/exports.index.ts';
@@ -73,6 +74,7 @@ export function buildApp() {
   app.route('/', publicObjectionsRouter);
   app.doc31('/v1/openapi.json', OPENAPI_INFO);
   app.route('/', docsRouter);
+  app.route('/', devRouter);
 
   // Everything below needs a token.
   app.use('/v1/*', authenticate());

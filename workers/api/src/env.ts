@@ -51,6 +51,11 @@ export const EnvSchema = z.object({
     (v) => typeof v === 'object' && v !== null && typeof (v as Queue).send === 'function',
     'queue binding SCORING_QUEUE',
   ),
+  /**
+   * The scheduler worker ([[services]] in wrangler.toml), reached only by the development
+   * route POST /__dev/tick (routes/dev): `pnpm dev` scores through it.
+   */
+  SCHEDULER: binding<Fetcher>('SCHEDULER').optional(),
 });
 
 export type AppEnv = z.infer<typeof EnvSchema>;
