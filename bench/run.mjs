@@ -1,6 +1,8 @@
 // `pnpm bench`: runs every suite in bench/suites (or those named on the command
 // line), prints one table of medians and ratios, and writes bench/results.json.
-import { readdirSync, writeFileSync } from 'node:fs';
+// A run of some suites replaces only their figures there: each figure keeps the time of
+// the run that measured it.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { printTable } from './lib.mjs';
@@ -19,16 +21,24 @@ for (const file of files) {
   figures.push(...(await suite.run()));
 }
 printTable(figures);
-const results = figures.map(({ name, value, unit, goal, met }) => ({
+const at = new Date().toISOString();
+const measured = figures.map(({ name, value, unit, goal, met }) => ({
   name,
   value,
   unit,
   goal,
   met,
+  at,
 }));
-writeFileSync(
-  resolve(here, 'results.json'),
-  `${JSON.stringify({ node: process.version, at: new Date().toISOString(), results }, null, 2)}\n`,
-);
+const file = resolve(here, 'results.json');
+const previous =
+  only.length > 0 && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+const earlier = (previous?.results ?? []).map((r) => ({ ...r, at: r.at ?? previous.at }));
+const fresh = new Map(measured.map((r) => [r.name, r]));
+const results = [
+  ...earlier.map((r) => fresh.get(r.name) ?? r),
+  ...measured.filter((r) => !earlier.some((e) => e.name === r.name)),
+];
+writeFileSync(file, `${JSON.stringify({ node: process.version, at, results }, null, 2)}\n`);
 const missed = figures.filter((f) => f.met === false);
 if (missed.length) console.log(`\n${missed.length} goal(s) not met`);
