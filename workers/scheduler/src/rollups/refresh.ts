@@ -8,6 +8,7 @@ import { type CycleRow, loadCycle, stageKeys } from '../scoring/cycle-context.ts
 import {
   type Contribution,
   computeRollups,
+  PathOrderedRollups,
   type RollupRow,
   rowKey,
   sameContribution,
@@ -31,6 +32,8 @@ import {
 const INCREMENTAL_MAX_UNITS = 2000;
 /** Units read per query in a full recompute. */
 const FACTS_PAGE = 2000;
+/** Statements per batch besides the lease's. */
+const PER_BATCH = 40;
 const JSON_BYTES = 900_000;
 
 interface FactRow {
@@ -339,6 +342,8 @@ export interface RefreshOptions {
   readonly nowMs: number;
   /** Recompute the whole cycle whatever changed (tests compare both ways). */
   readonly forceFull?: boolean;
+  /** Units per page of a full recompute (tests make pages small to cross their edges). */
+  readonly pageUnits?: number;
 }
 
 /** Refreshes one cycle's rollups; returns how. */
@@ -487,8 +492,24 @@ async function refreshFull(
     markerExists: boolean;
   },
 ): Promise<void> {
-  const contributions: Contribution[] = [];
-  const seen: { orgUnitId: string; stale: number }[] = [];
+  const { at } = options;
+  const pageUnits = options.pageUnits ?? FACTS_PAGE;
+  // Several batches for a large cycle: each is safe to repeat, and the cycle's marker is cleared
+  // only by the last, so a refresh cut short is recomputed whole next time.
+  const write = async (statements: readonly Statement[]) => {
+    for (let i = 0; i < statements.length; i += PER_BATCH) {
+      await sql.batch([
+        ...holdLease(options.lease, options.nowMs),
+        ...statements.slice(i, i + PER_BATCH),
+      ]);
+    }
+  };
+  // Counts fold unit by unit in path order, each row written once its subtree is passed, so
+  // memory stays flat however large the cycle. Statistics need all of a row's units at once
+  // (the engine's rollUp), so those cycles — counties and districts, not villages — are kept
+  // whole until the end.
+  const streamed = stats ? null : new PathOrderedRollups(targets);
+  const kept: Contribution[] = [];
   let after = '';
   for (;;) {
     const page = await sql.all<FactRow>(
@@ -497,31 +518,44 @@ async function refreshFull(
         cycleId,
         finalStage,
         withStats,
-        'cu.org_unit_id > ? ORDER BY cu.org_unit_id LIMIT ?',
+        `cu.org_unit_id IN (SELECT pu.org_unit_id FROM cycle_units pu
+           JOIN org_units po ON po.tenant_id = pu.tenant_id AND po.id = pu.org_unit_id
+           WHERE pu.tenant_id = ? AND pu.cycle_id = ? AND po.path > ?
+           ORDER BY po.path LIMIT ?)
+         ORDER BY o.path`,
+        tenantId,
+        cycleId,
         after,
-        FACTS_PAGE,
+        pageUnits,
       ),
     );
-    for (const row of page) {
-      contributions.push(contributionOf(row));
-      seen.push({ orgUnitId: row.org_unit_id, stale: row.stale ?? 0 });
-    }
-    if (page.length < FACTS_PAGE) break;
-    after = page[page.length - 1]?.org_unit_id ?? after;
+    const contributions = page.map(contributionOf);
+    if (!streamed) kept.push(...contributions);
+    await write([
+      ...contributionUpserts(
+        tenantId,
+        cycleId,
+        contributions.map((c) => ({ orgUnitId: c.orgUnitId, contribution: c })),
+        at,
+      ),
+      ...rollupUpserts(
+        tenantId,
+        cycleId,
+        streamed ? contributions.flatMap((c) => streamed.add(c)) : [],
+        at,
+      ),
+      ...staleClears(
+        tenantId,
+        cycleId,
+        page.map((row) => ({ orgUnitId: row.org_unit_id, stale: row.stale ?? 0 })),
+      ),
+    ]);
+    if (page.length < pageUnits) break;
+    after = page[page.length - 1]?.path ?? after;
   }
-  const rows = computeRollups(contributions, targets, stats);
-  const at = options.at;
-  // Several batches for a large cycle: each is safe to repeat, and the cycle's marker is cleared
-  // only by the last, so a refresh cut short is recomputed whole next time.
-  const writes: Statement[] = [
-    ...contributionUpserts(
-      tenantId,
-      cycleId,
-      contributions.map((c) => ({ orgUnitId: c.orgUnitId, contribution: c })),
-      at,
-    ),
-    ...rollupUpserts(tenantId, cycleId, rows, at),
-  ];
+  const rest = streamed ? streamed.finish() : computeRollups(kept, targets, stats);
+  await write(rollupUpserts(tenantId, cycleId, rest, at));
+
   const closing: Statement[] = [
     // Units no longer in scope contribute nothing.
     stmt(
@@ -540,7 +574,6 @@ async function refreshFull(
       cycleId,
       at,
     ),
-    ...staleClears(tenantId, cycleId, seen),
   ];
   if (!options.markerExists) {
     closing.push(
@@ -554,16 +587,5 @@ async function refreshFull(
     );
   }
   closing.push(...staleClears(tenantId, cycleId, [options.markerSeen]));
-  const PER_BATCH = 40;
-  for (let i = 0; i < writes.length; i += PER_BATCH) {
-    const part = writes.slice(i, i + PER_BATCH);
-    const last = i + PER_BATCH >= writes.length;
-    await sql.batch([
-      ...holdLease(options.lease, options.nowMs),
-      ...part,
-      ...(last ? closing : []),
-    ]);
-  }
-  if (writes.length === 0)
-    await sql.batch([...holdLease(options.lease, options.nowMs), ...closing]);
+  await sql.batch([...holdLease(options.lease, options.nowMs), ...closing]);
 }

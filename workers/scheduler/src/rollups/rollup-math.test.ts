@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type Contribution,
   computeRollups,
+  PathOrderedRollups,
   rowKey,
   targetArithmetic,
   updateRollups,
@@ -155,5 +156,71 @@ describe('rows up the tree', () => {
       ).toEqual(full);
       stored = new Map(full.map((r) => [rowKey(r.orgUnitId, r.unitKind), r]));
     }
+  });
+});
+
+describe('rows folded in path order', () => {
+  const byKey = (rows: readonly { orgUnitId: string; unitKind: string }[]) =>
+    [...rows].sort((a, b) =>
+      rowKey(a.orgUnitId, a.unitKind).localeCompare(rowKey(b.orgUnitId, b.unitKind)),
+    );
+
+  it('are the rows of a whole recompute, with towns in scope beside their villages', () => {
+    let state = 7;
+    const next = () => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+    const statuses = ['none', 'draft', 'submitted', 'published'];
+    const units: Contribution[] = [];
+    // Three levels under the root; "t1" and "t10" test that a sibling sharing a prefix of the
+    // id is not taken for a child.
+    for (const county of ['c1', 'c2']) {
+      for (const town of ['t1', 't10', 't2']) {
+        const townPath = `/root/${county}/${county}${town}/`;
+        if (next() < 0.5) {
+          units.push({ ...unit(`${county}${town}`, 'x'), path: townPath, unitKind: 'town' });
+        }
+        for (let v = 0; v < 1 + Math.floor(next() * 5); v++) {
+          const status = statuses[Math.floor(next() * statuses.length)] as string;
+          const id = `${county}${town}v${v}`;
+          units.push({
+            ...unit(id, 'x', {
+              unitKind: next() < 0.3 ? 'community' : 'village',
+              status,
+              submitted: status === 'none' || status === 'draft' ? 0 : 1,
+              designated: status === 'published' ? 1 : 0,
+            }),
+            path: `${townPath}${id}/`,
+          });
+        }
+      }
+    }
+    const targets = [
+      { orgUnitId: 'c1t1', unitKind: 'village', ratePercent: '70', count: null },
+      { orgUnitId: 'c2', unitKind: 'community', ratePercent: '75', count: 2 },
+    ];
+    const ordered = [...units].sort((a, b) => (a.path < b.path ? -1 : 1));
+    const fold = new PathOrderedRollups(targets);
+    const streamed = [...ordered.flatMap((u) => fold.add(u)), ...fold.finish()];
+    expect(byKey(streamed)).toEqual(computeRollups(units, targets));
+  });
+
+  it('hand out a row once its subtree is passed, and hold only the current chain', () => {
+    const fold = new PathOrderedRollups([]);
+    expect(fold.add(unit('a', 't1'))).toEqual([]);
+    expect(fold.add(unit('b', 't1')).map((r) => rowKey(r.orgUnitId, r.unitKind))).toEqual(
+      ['a|village', 'a|*'].map((k) => k.replace('|', '\u0000')),
+    );
+    // Leaving t1 completes b and t1; root stays open until the end.
+    const done = fold.add(unit('c', 't2')).map((r) => r.orgUnitId);
+    expect(done).toEqual(['b', 'b', 't1', 't1']);
+    expect(fold.finish().map((r) => r.orgUnitId)).toEqual(['c', 'c', 't2', 't2', 'root', 'root']);
+  });
+
+  it('refuse units out of path order (the rows would be wrong)', () => {
+    const fold = new PathOrderedRollups([]);
+    fold.add(unit('b', 't1'));
+    expect(() => fold.add(unit('a', 't1'))).toThrow(/out of path order/);
   });
 });

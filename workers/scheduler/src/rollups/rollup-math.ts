@@ -193,6 +193,72 @@ export function computeRollups(
 }
 
 /**
+ * The same rows as `computeRollups` (without statistics), from contributions that arrive in
+ * path order — the org tree depth first, as `ORDER BY path` gives it. The units of a subtree are
+ * then consecutive (every path under "/a/b/" starts with it, and the trailing slash keeps
+ * "/a/bc/" out), so a row is complete as soon as a unit outside its subtree arrives: it is
+ * handed out then and forgotten. What is held is one root-to-unit chain of rows, however many
+ * units the cycle has — a full refresh of 26,842 villages keeps a handful of rows, not 60,000.
+ */
+export class PathOrderedRollups {
+  private readonly chain: { orgUnitId: string; path: string; accs: Map<string, Accumulator> }[] =
+    [];
+  private lastPath = '';
+  private readonly targets: readonly Target[];
+
+  constructor(targets: readonly Target[]) {
+    this.targets = targets;
+  }
+
+  /** Folds in the next unit; returns the rows its arrival completed. */
+  add(unit: Contribution): RollupRow[] {
+    if (unit.path <= this.lastPath) {
+      throw new Error(`units out of path order: ${unit.path} after ${this.lastPath}`);
+    }
+    this.lastPath = unit.path;
+    const done: RollupRow[] = [];
+    while (this.chain.length > 0 && !unit.path.startsWith(this.chain.at(-1)?.path ?? '')) {
+      done.push(...this.close());
+    }
+    // What is left of the chain is the unit's ancestors from the root: add the rest of its path.
+    const ids = pathIds(unit.path);
+    for (let depth = this.chain.length; depth < ids.length; depth++) {
+      this.chain.push({
+        orgUnitId: ids[depth] as string,
+        path: `/${ids.slice(0, depth + 1).join('/')}/`,
+        accs: new Map(),
+      });
+    }
+    for (const level of this.chain) {
+      for (const kind of [unit.unitKind, ALL_KINDS]) {
+        let acc = level.accs.get(kind);
+        if (!acc) {
+          acc = emptyAccumulator();
+          level.accs.set(kind, acc);
+        }
+        apply(acc, unit, 1);
+      }
+    }
+    return done;
+  }
+
+  /** The rows still open: call once after the last unit. */
+  finish(): RollupRow[] {
+    const done: RollupRow[] = [];
+    while (this.chain.length > 0) done.push(...this.close());
+    return done;
+  }
+
+  private close(): RollupRow[] {
+    const level = this.chain.pop();
+    if (!level) return [];
+    return [...level.accs].map(([kind, acc]) =>
+      toRow(level.orgUnitId, kind, level.path, acc, this.targets),
+    );
+  }
+}
+
+/**
  * The rows that change when some units' contributions go from `before` to `after` (either
  * may be missing: a unit entering or leaving scope), given the stored rows they touch.
  * Rows left with no unit in scope come back with inScope 0: the caller deletes them. For

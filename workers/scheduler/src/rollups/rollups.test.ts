@@ -99,7 +99,7 @@ async function setStatus(
 }
 
 /** Recomputes the cycle's rollups whole, as a full refresh does, and returns them. */
-async function fullRecompute(campaign: Campaign): Promise<Row[]> {
+async function fullRecompute(campaign: Campaign, pageUnits?: number): Promise<Row[]> {
   const sql = new Sql(env.DB, 1000);
   const lease = await acquireLease(sql, 'lease_test_full', Date.now());
   if (!lease) throw new Error('lease');
@@ -108,6 +108,7 @@ async function fullRecompute(campaign: Campaign): Promise<Row[]> {
     at: new Date().toISOString(),
     nowMs: Date.now(),
     forceFull: true,
+    ...(pageUnits ? { pageUnits } : {}),
   });
   await releaseLease(sql, lease);
   return await rollups(campaign);
@@ -206,8 +207,11 @@ describe('rollups', () => {
       target_met: 0,
       needed_units: 1,
     });
-    // The incremental update and a full recompute give the same rows.
+    // The incremental update and a full recompute give the same rows — also when the
+    // recompute reads the units in pages of 4 (rows written as their subtrees are passed) or 1.
     expect(await fullRecompute(campaign)).toEqual(after);
+    expect(await fullRecompute(campaign, 4)).toEqual(after);
+    expect(await fullRecompute(campaign, 1)).toEqual(after);
     // Nothing changed since: the next tick is idle.
     expect((await tickOutcome()).outcome).toBe('idle');
   });

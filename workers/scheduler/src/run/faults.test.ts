@@ -98,7 +98,9 @@ describe('a run that fails part-way', () => {
     const probe = new FaultyD1(env.DB);
     await mintCampaign(SHAPE);
     await tickOutcome({ DB: probe.binding, ...SMALL_CHUNKS });
-    for (let k = 3; k <= probe.calls; k += 3) {
+    // Not the last call: it releases the lease, best-effort (tried three times, else left to
+    // expire and be taken over: tick.test.ts), so a Worker that dies there has done its work.
+    for (let k = 3; k < probe.calls; k += 3) {
       const campaign = await mintCampaign(SHAPE);
       const dying = new FaultyD1(env.DB, { dieAt: k });
       await expect(tickOutcome({ DB: dying.binding, ...SMALL_CHUNKS })).rejects.toThrow(
