@@ -2,7 +2,15 @@
 // fresh for every measured run, and `wrangler dev` sessions (the same binaries, bundling and
 // local D1 as `pnpm dev`) started in their own process group so a run can be killed whole.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+} from 'node:fs';
 import { resolve } from 'node:path';
 import { bin, childEnv, mustRun, root } from '../../scripts/lib.mjs';
 import { freePort } from '../../scripts/wrangler-session.mjs';
@@ -95,6 +103,115 @@ function status(pid) {
   }
 }
 
+/** Loopback TCP ports process `pid` listens on: its socket inodes looked up in /proc/net/tcp. */
+function listeningPorts(pid) {
+  let fds = [];
+  try {
+    fds = readdirSync(`/proc/${pid}/fd`);
+  } catch {
+    return [];
+  }
+  const inodes = new Set();
+  for (const fd of fds) {
+    try {
+      const link = readlinkSync(`/proc/${pid}/fd/${fd}`);
+      const m = link.match(/^socket:\[(\d+)\]$/);
+      if (m) inodes.add(m[1]);
+    } catch {
+      // closed meanwhile
+    }
+  }
+  return (
+    readFileSync('/proc/net/tcp', 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/))
+      // st 0A is LISTEN; the 10th column is the socket's inode.
+      .filter((cols) => cols[3] === '0A' && inodes.has(cols[9]))
+      .map((cols) => Number.parseInt(cols[1].split(':')[1], 16))
+  );
+}
+
+/**
+ * The DevTools WebSocket of one worker of a session, from workerd's own inspector (wrangler
+ * starts workerd with `--inspector-addr=127.0.0.1:0`). wrangler's `--inspector-port` proxy
+ * reaches only the first worker of a session; this reaches any, e.g. the scheduler beside the
+ * bench probe.
+ */
+async function workerInspector(pids, worker) {
+  for (const pid of pids) {
+    for (const port of listeningPorts(pid)) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/json/list`, {
+          signal: AbortSignal.timeout(2_000),
+        });
+        if (!res.ok) continue;
+        const target = (await res.json()).find((t) => t.id === `core:user:${worker}`);
+        if (target) return target.webSocketDebuggerUrl;
+      } catch {
+        // not an inspector
+      }
+    }
+  }
+  throw new Error(`no inspector found for worker ${worker}`);
+}
+
+/**
+ * Samples a worker isolate's live V8 heap until `stop()`, which resolves to the largest sample
+ * in MB: every `everyMs` a full garbage collection (HeapProfiler.collectGarbage), then
+ * Runtime.getHeapUsage — what the isolate still holds, not garbage waiting for a collection.
+ * The collections slow the run, so a timed run must not be sampled. `connect` finds the
+ * inspector again if workerd restarts the isolate (the connection then closes).
+ */
+async function sampleLiveHeap(connect, everyMs) {
+  let peak = 0;
+  let samples = 0;
+  let reconnects = 0;
+  let stopped = false;
+  let ws;
+  let id = 0;
+  const open = async () => {
+    const socket = new WebSocket(await connect());
+    await new Promise((resolve, reject) => {
+      socket.onopen = resolve;
+      socket.onerror = () => reject(new Error('inspector did not open'));
+    });
+    socket.onmessage = (event) => {
+      const used = JSON.parse(String(event.data)).result?.usedSize;
+      if (typeof used === 'number') {
+        samples += 1;
+        peak = Math.max(peak, used);
+      }
+    };
+    socket.onclose = () => {
+      if (stopped) return;
+      reconnects += 1;
+      ws = undefined;
+      sleep(250).then(() => (stopped ? undefined : open().catch(() => undefined)));
+    };
+    ws = socket;
+  };
+  await open();
+  const ask = () => {
+    if (!ws) return;
+    ws.send(JSON.stringify({ id: ++id, method: 'HeapProfiler.collectGarbage' }));
+    ws.send(JSON.stringify({ id: ++id, method: 'Runtime.getHeapUsage' }));
+  };
+  ask();
+  const timer = setInterval(ask, everyMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      ask();
+      await sleep(500);
+      stopped = true;
+      ws?.close();
+      console.error(`  live heap: ${samples} samples, ${reconnects} reconnects`);
+      return samples === 0 ? Number.NaN : peak / (1024 * 1024);
+    },
+  };
+}
+
 /**
  * `wrangler dev` with the given configs (the first one answers on `port`), a local D1 at
  * `persistDir`, in its own process group. Resolves when `readyPath` answers.
@@ -161,6 +278,10 @@ export async function startWrangler({ configs, persistDir, vars = {}, readyPath 
     peakRssMb() {
       const kb = this.workerdPids().map((p) => Number(status(p).match(/VmHWM:\s+(\d+)/)?.[1] ?? 0));
       return Math.max(0, ...kb) / 1024;
+    },
+    /** Starts sampling the live heap of `worker`'s isolate; `stop()` gives the peak in MB. */
+    async liveHeapSampler(worker, everyMs = 250) {
+      return sampleLiveHeap(() => workerInspector(this.workerdPids(), worker), everyMs);
     },
     /** A graceful stop. */
     stop: () => signal('SIGTERM'),

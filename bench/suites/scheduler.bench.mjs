@@ -10,7 +10,9 @@
 //   of the full run;
 // then once: a run killed (SIGKILL of the whole session) at 50 % and resumed in a new session
 // (goal ≤ 1.1× the uninterrupted median, identical current snapshots by SHA-256), and peak
-// workerd memory for a full run at a tenth of the units (goal: flat). BENCH_UNITS shrinks the
+// memory for a full run at a tenth of the units (goal: flat) — the scheduler isolate's live V8
+// heap (after a forced collection every 250 ms, through workerd's inspector, in untimed runs)
+// and the whole workerd process's RSS (which includes local D1's SQLite). BENCH_UNITS shrinks the
 // fixture; BENCH_SCHEDULER_SAMPLES sets the samples (default 3).
 import { figure, median, spread } from '../lib.mjs';
 import {
@@ -25,6 +27,7 @@ import {
 export const title = 'scheduler (local workerd + D1: full, incremental, killed and resumed runs)';
 
 const CONFIGS = ['bench/workers/probe/wrangler.toml', 'workers/scheduler/wrangler.toml'];
+const SCHEDULER = 'kaoping-scheduler';
 const SAMPLES = Number(process.env.BENCH_SCHEDULER_SAMPLES ?? 3);
 const RUN_TIMEOUT_MS = 15 * 60_000;
 
@@ -132,6 +135,21 @@ export async function run() {
     await ws.stop();
   }
 
+  // The scheduler isolate's live heap over a full run at each size, in untimed sessions of
+  // their own: the collections the sampler forces would slow a timed run.
+  const liveHeap = async (template) => {
+    const wh = await session(freshState(template, 'scheduler-heap'));
+    try {
+      const heap = await wh.liveHeapSampler(SCHEDULER);
+      await fullRun(wh, template.fixture.cycleId);
+      return await heap.stop();
+    } finally {
+      await wh.stop();
+    }
+  };
+  const heapSmall = await liveHeap(small);
+  const heapLarge = await liveHeap(template);
+
   const s = (xs) => [...xs].sort((a, b) => a - b);
   const fullMedian = median(s(full));
   const identical = digests.size === 1 && digests.has(resumedDigest.sha256);
@@ -169,6 +187,14 @@ export async function run() {
       goal: '>= 1',
       note: `${resumedDigest.current} current, ${resumedDigest.snapshots} stored`,
     }),
+    figure(`scheduler isolate peak live heap, full run of ${smallUnits} units`, heapSmall, 'MB'),
+    figure(`scheduler isolate peak live heap, full run of ${stageRows} units`, heapLarge, 'MB'),
+    figure(
+      `scheduler isolate peak live heap ${stageRows} ÷ ${smallUnits} units (10× the units)`,
+      heapLarge / heapSmall,
+      '×',
+      { goal: '<= 1.5' },
+    ),
     figure(`workerd peak memory, full run of ${smallUnits} units`, peakSmall, 'MB'),
     figure(`workerd peak memory, full run of ${stageRows} units`, peakLarge, 'MB'),
     figure(
