@@ -14,6 +14,14 @@ const knobs = z.object({
   SCORING_INLINE_MAX_ROWS: z.coerce.number().int().min(0).default(4000),
   /** D1 queries one invocation may use (Workers paid: 1,000); the run stops short of it. */
   SCORING_QUERY_BUDGET: z.coerce.number().int().min(20).default(900),
+  /**
+   * Units per page of a whole rollup refresh: one read and one batch each. Measured at 26,842
+   * units (the scheduler isolate's live heap, `pnpm bench scheduler`): pages of 2,000 lifted it
+   * from ~19 MB while scoring to 41 MB during the refresh, pages of 500 to 23 MB. 500 costs
+   * ~110 queries for 26,842 units, well inside the budget (a refresh that runs out is redone
+   * whole next tick).
+   */
+  ROLLUP_PAGE_UNITS: z.coerce.number().int().min(1).max(5000).default(500),
 });
 
 export type Knobs = z.infer<typeof knobs>;

@@ -156,7 +156,11 @@ async function recordAttempt(sql: Sql, message: ScoringMessage, attempts: number
 }
 
 /** Rollups and deadlines for runs this batch finished, if no one else holds the lease. */
-export async function refreshFinishedRuns(sql: Sql, runIds: ReadonlySet<string>) {
+export async function refreshFinishedRuns(
+  sql: Sql,
+  runIds: ReadonlySet<string>,
+  rollupPageUnits: number,
+) {
   if (runIds.size === 0) return;
   const done = await sql.all<{ id: string }>(
     stmt(
@@ -168,7 +172,7 @@ export async function refreshFinishedRuns(sql: Sql, runIds: ReadonlySet<string>)
   const lease = await acquireLease(sql, `lease_${newId('run').slice(4)}`, Date.now());
   if (!lease) return;
   try {
-    await afterScoring(sql, lease);
+    await afterScoring(sql, lease, rollupPageUnits);
   } finally {
     await releaseLease(sql, lease).catch(() => undefined);
   }
@@ -197,5 +201,5 @@ export async function consumeScoring(
       item.retry({ delaySeconds: retryDelay(item.attempts) });
     }
   }
-  await refreshFinishedRuns(sql, runs).catch(() => undefined);
+  await refreshFinishedRuns(sql, runs, env.knobs.ROLLUP_PAGE_UNITS).catch(() => undefined);
 }

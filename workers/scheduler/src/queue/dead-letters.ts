@@ -108,5 +108,5 @@ export async function consumeDeadLetters(
       item.retry({ delaySeconds: retryDelay(item.attempts) });
     }
   }
-  await refreshFinishedRuns(sql, runs).catch(() => undefined);
+  await refreshFinishedRuns(sql, runs, env.knobs.ROLLUP_PAGE_UNITS).catch(() => undefined);
 }

@@ -30,8 +30,6 @@ import {
 
 /** Beyond this many changed units a full recompute is cheaper than reading their ancestors. */
 const INCREMENTAL_MAX_UNITS = 2000;
-/** Units read per query in a full recompute. */
-const FACTS_PAGE = 2000;
 /** Statements per batch besides the lease's. */
 const PER_BATCH = 40;
 const JSON_BYTES = 900_000;
@@ -342,8 +340,8 @@ export interface RefreshOptions {
   readonly nowMs: number;
   /** Recompute the whole cycle whatever changed (tests compare both ways). */
   readonly forceFull?: boolean;
-  /** Units per page of a full recompute (tests make pages small to cross their edges). */
-  readonly pageUnits?: number;
+  /** Units per page of a full recompute (the ROLLUP_PAGE_UNITS knob). */
+  readonly pageUnits: number;
 }
 
 /** Refreshes one cycle's rollups; returns how. */
@@ -493,7 +491,7 @@ async function refreshFull(
   },
 ): Promise<void> {
   const { at } = options;
-  const pageUnits = options.pageUnits ?? FACTS_PAGE;
+  const { pageUnits } = options;
   // Several batches for a large cycle: each is safe to repeat, and the cycle's marker is cleared
   // only by the last, so a refresh cut short is recomputed whole next time.
   const write = async (statements: readonly Statement[]) => {

@@ -99,7 +99,7 @@ async function setStatus(
 }
 
 /** Recomputes the cycle's rollups whole, as a full refresh does, and returns them. */
-async function fullRecompute(campaign: Campaign, pageUnits?: number): Promise<Row[]> {
+async function fullRecompute(campaign: Campaign, pageUnits = 500): Promise<Row[]> {
   const sql = new Sql(env.DB, 1000);
   const lease = await acquireLease(sql, 'lease_test_full', Date.now());
   if (!lease) throw new Error('lease');
@@ -108,7 +108,7 @@ async function fullRecompute(campaign: Campaign, pageUnits?: number): Promise<Ro
     at: new Date().toISOString(),
     nowMs: Date.now(),
     forceFull: true,
-    ...(pageUnits ? { pageUnits } : {}),
+    pageUnits,
   });
   await releaseLease(sql, lease);
   return await rollups(campaign);

@@ -18,7 +18,11 @@ export interface AfterScoring {
  * quietly when the invocation's query budget runs out; what is left stays marked for the
  * next tick.
  */
-export async function afterScoring(sql: Sql, lease: Lease): Promise<AfterScoring> {
+export async function afterScoring(
+  sql: Sql,
+  lease: Lease,
+  rollupPageUnits: number,
+): Promise<AfterScoring> {
   const nowMs = Date.now();
   const time = { iso: new Date(nowMs).toISOString(), ms: nowMs };
   let rollups = 0;
@@ -40,6 +44,7 @@ export async function afterScoring(sql: Sql, lease: Lease): Promise<AfterScoring
         lease,
         at: time.iso,
         nowMs: time.ms,
+        pageUnits: rollupPageUnits,
       });
       if (how !== 'nothing') rollups += 1;
       if (how === 'full') fullRollups += 1;

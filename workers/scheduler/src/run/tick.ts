@@ -93,7 +93,7 @@ export async function tick(env: SchedulerEnv, scheduledTime: number): Promise<Ti
     const scoring = probe.dirty
       ? await scoreDirtyCycles(sql, env, runId, lease)
       : { scored: 0, chunks: 0 };
-    const after = await afterScoring(sql, lease);
+    const after = await afterScoring(sql, lease, env.knobs.ROLLUP_PAGE_UNITS);
     await closeRun(cleanup, runId, scoring.chunks > 0, Date.now());
     return {
       outcome: 'ran',
