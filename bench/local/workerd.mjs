@@ -187,9 +187,21 @@ async function sampleLiveHeap(connect, everyMs) {
       if (stopped) return;
       reconnects += 1;
       ws = undefined;
-      sleep(250).then(() => (stopped ? undefined : open().catch(() => undefined)));
+      reopen();
     };
     ws = socket;
+  };
+  // Until it answers again (workerd may still be bringing the isolate back).
+  const reopen = async () => {
+    while (!stopped) {
+      await sleep(250);
+      try {
+        await open();
+        return;
+      } catch {
+        // not yet
+      }
+    }
   };
   await open();
   const ask = () => {
@@ -200,6 +212,13 @@ async function sampleLiveHeap(connect, everyMs) {
   ask();
   const timer = setInterval(ask, everyMs);
   return {
+    /** Resolves at the first sample: start the measured work after it. */
+    async ready() {
+      for (let waited = 0; samples === 0; waited += 50) {
+        if (waited > 20_000) throw new Error('the inspector gave no heap sample in 20 s');
+        await sleep(50);
+      }
+    },
     async stop() {
       clearInterval(timer);
       ask();
