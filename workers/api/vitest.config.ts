@@ -27,10 +27,12 @@ export default defineConfig({
           BUILD_VERSION: 'test',
           JWT_SIGNING_KEYS: testSigningKeys(),
         },
-        // wrangler.toml binds the scheduler for `pnpm dev` (routes/dev); it is not built here,
-        // and the route it serves answers 404 outside development anyway.
+        // wrangler.toml binds the scheduler for `pnpm dev` (routes/dev). It is not built here:
+        // this stand-in says what reached it, through a real service binding (whose answers,
+        // like fetch()'s, have immutable headers).
         serviceBindings: {
-          SCHEDULER: () => new Response('no scheduler in the api tests', { status: 503 }),
+          SCHEDULER: (request: Request) =>
+            Response.json({ stand_in: true, method: request.method, url: request.url }),
         },
       },
     })),

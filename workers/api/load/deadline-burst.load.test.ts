@@ -42,17 +42,12 @@ it(`${3 * SUBMISSIONS_EACH * WRITERS_EACH} concurrent saves with ETags, three te
   const SUBMISSIONS = targets.length;
   const auth = (id: string) => ({ headers: bearer(tenantOf.get(id)!.admin) });
   const versionOf = (etag: string | null) => Number(etag?.replace(/\D/g, '') ?? Number.NaN);
+  const read = (id: string) =>
+    traffic.send(tenantOf.get(id)!, 'read', `/v1/submissions/${id}`, auth(id), [200]);
   const start = new Map<string, number>();
   const startedAt = new Date().toISOString();
   for (const id of targets) {
-    const read = await traffic.send(
-      tenantOf.get(id)!,
-      'read',
-      `/v1/submissions/${id}`,
-      auth(id),
-      [200],
-    );
-    start.set(id, versionOf(read.headers.get('etag')));
+    start.set(id, versionOf((await read(id)).headers.get('etag')));
   }
   const random = seeded(20_261_122);
   const save = async (submission: string, value: number, etag: string): Promise<Save> => {
@@ -103,14 +98,8 @@ it(`${3 * SUBMISSIONS_EACH * WRITERS_EACH} concurrent saves with ETags, three te
     targets.map(async (id) => {
       for (const s of losers.filter((l) => l.submission === id)) {
         for (let attempt = 0; attempt < 5; attempt++) {
-          const read = await traffic.send(
-            tenantOf.get(id)!,
-            'read',
-            `/v1/submissions/${id}`,
-            auth(id),
-            [200],
-          );
-          const again = await save(id, s.value, read.headers.get('etag') ?? '"0"');
+          const etag = (await read(id)).headers.get('etag');
+          const again = await save(id, s.value, etag ?? '"0"');
           saves.push(again);
           if (again.status !== 412) break;
         }
