@@ -1,0 +1,61 @@
+import { RATE_LIMIT_PERIOD_SECONDS } from '../src/lib/rate-limit.ts';
+
+/**
+ * The rate limiters count in fixed windows aligned to the wall clock (miniflare's binding, like
+ * Cloudflare's "simple" limits: every key rolls over at the same instant). A burst can therefore
+ * straddle a window edge and find a fresh count halfway, and a fixed-size burst may see no 429 at
+ * all — which failed CI once. Across at most two windows, 2 × limit + 1 requests must overflow
+ * one of them, so a burst that stops at the first refusal is certain to see one.
+ */
+
+export interface Burst {
+  /** Every status, in order; the last one is the refusal when there was one. */
+  statuses: number[];
+  /** Requests answered before the first refusal. */
+  passed: number;
+  /** The first 429, its body unread; undefined if none came within 2 × limit + 1. */
+  refused: Response | undefined;
+}
+
+/**
+ * Send `send(i)` from one caller until the limiter refuses, at most 2 × `limit` + 1 times. For a
+ * key nothing else has counted, `passed` lies between `limit` (the burst fitted in one window)
+ * and 2 × `limit` (it straddled an edge).
+ */
+export async function burstUntilRefused(
+  limit: number,
+  send: (i: number) => Promise<Response>,
+): Promise<Burst> {
+  const statuses: number[] = [];
+  for (let i = 0; i < 2 * limit + 1; i++) {
+    const res = await send(i);
+    statuses.push(res.status);
+    if (res.status === 429) return { statuses, passed: i, refused: res };
+    await res.body?.cancel();
+  }
+  return { statuses, passed: statuses.length, refused: undefined };
+}
+
+/**
+ * Like burstUntilRefused, but the refusal lands at least `marginMs` before its window ends, so
+ * the caller's next request still counts in the same, full window (a test that asserts "the next
+ * one is refused too"). Waits for the next window when the first burst ended too close to the
+ * edge.
+ */
+export async function refusedWithMargin(
+  limit: number,
+  send: (i: number) => Promise<Response>,
+  marginMs = 10_000,
+): Promise<Burst> {
+  const burst = await burstUntilRefused(limit, send);
+  const left = msLeftInWindow();
+  if (burst.refused && left >= marginMs) return burst;
+  await burst.refused?.body?.cancel();
+  await new Promise((resolve) => setTimeout(resolve, left + 50));
+  return burstUntilRefused(limit, send);
+}
+
+function msLeftInWindow(): number {
+  const period = RATE_LIMIT_PERIOD_SECONDS * 1000;
+  return period - (Date.now() % period);
+}
