@@ -1,18 +1,17 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RATE_LIMIT_PERIOD_SECONDS } from '../src/lib/rate-limit.ts';
 import { createTestCampaign, type TestCampaign } from './campaign.ts';
 import { createTestTenant, TEST_PASSWORD, type TestTenant } from './factories.ts';
 import { call, freshIp } from './http.ts';
-import { burstUntilRefused, refusedWithMargin } from './rate-limit-burst.ts';
+import { burstUntilRefused, expectRefused, refusedWithMargin } from './rate-limit-burst.ts';
 
 /**
  * The public routes an attacker can hammer without a token — sign-up, sign-in, token refresh,
  * invitation acceptance, the OAuth token endpoint, a cycle's public objection link — each
  * refuse a burst from one address with 429, Retry-After and problem+json, while another
  * address goes on unhindered. A burst stops at its first refusal, which must come within
- * 2 × limit + 1 requests and not before the whole limit has passed (test/rate-limit-burst.ts
- * says why a window edge makes exact counts unsafe). A refused sign-up creates nothing.
+ * 2 × limit + 1 requests and not before half the limit has passed (test/rate-limit-burst.ts says
+ * why: window edges, and a binding that is approximate). A refused sign-up creates nothing.
  */
 
 let t: TestTenant;
@@ -100,14 +99,10 @@ describe('rate limits on the routes anyone can call', () => {
     const { limit, request } = BURSTS[route]!();
     const ip = freshIp();
     const burst = await burstUntilRefused(limit, (i) => request(ip, i));
-    const res = burst.refused;
-    expect(res?.status, burst.statuses.join(',')).toBe(429);
-    expect(res?.headers.get('retry-after')).toBe(String(RATE_LIMIT_PERIOD_SECONDS));
-    expect(res?.headers.get('content-type')).toContain('application/problem+json');
-    const body = (await res!.json()) as { title_zh: string };
+    expectRefused(burst, limit);
+    expect(burst.refused!.headers.get('content-type')).toContain('application/problem+json');
+    const body = (await burst.refused!.json()) as { title_zh: string };
     expect(body.title_zh).toBe('请求过于频繁，请稍后再试');
-    // The whole limit passes first: the limiter is no stricter than wrangler.toml says.
-    expect(burst.passed).toBeGreaterThanOrEqual(limit);
     // Someone else, from another address, is not held up.
     expect((await request(freshIp(), 999)).status).not.toBe(429);
   });
@@ -134,5 +129,6 @@ describe('rate limits on the routes anyone can call', () => {
     expect(res.status).toBe(429);
     const row = await env.DB.prepare('SELECT id FROM tenants WHERE slug = ?').bind(slug).first();
     expect(row).toBeNull();
-  });
+    // refusedWithMargin may wait up to 5 s for a fresh window.
+  }, 20_000);
 });

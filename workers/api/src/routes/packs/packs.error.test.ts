@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import huangzhulangJson from '../../../../../packages/standards/cli/examples/gz-huangzhulang.json?raw';
 import { createTestTenant, databaseFingerprint, type TestTenant } from '../../../test/factories.ts';
 import { call, type Problem } from '../../../test/http.ts';
-import { burstUntilRefused } from '../../../test/rate-limit-burst.ts';
+import { burstUntilRefused, expectRefused } from '../../../test/rate-limit-burst.ts';
 
 // Refusals of the catalog, lint and score preview routes: each a problem+json naming the
 // field in zh and en, and nothing stored.
@@ -123,9 +123,8 @@ describe('score preview: bad input', () => {
       call(SCORE, { token: t.tokens.viewer, body: { unitKind: 'community', inputs: {} } }),
     );
     expect(burst.statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
-    expect(burst.refused?.status, burst.statuses.join(',')).toBe(429);
-    expect(burst.refused?.headers.get('retry-after')).toBe('60');
-    expect(burst.passed).toBeGreaterThan(0);
+    // Earlier tests of this file counted against the viewer's key too.
+    expectRefused(burst, 240, false);
     // Another person of the same tenant is counted apart.
     expect((await preview(base, t.tokens.admin)).status).toBe(200);
   });
