@@ -1,7 +1,7 @@
 import { auditLog, idempotencyKeys } from '@kaoping/db/schema';
 import type { TenantDb } from '@kaoping/db/tenant-db';
 import { and, eq } from 'drizzle-orm';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import { fromBase64Url, toBase64Url } from '../auth/password.ts';
 import type { Principal } from '../auth/principal.ts';
 import { sha256Hex } from './crypto.ts';
@@ -111,119 +111,149 @@ function badKey(): AppError {
 
 /** Route middleware for creating POSTs; runs after authentication. */
 export function idempotency(): MiddlewareHandler<AppBindings> {
+  return (c, next) => keyed(c, next, c.var.tdb, principalId(c.var.principal));
+}
+
+/** Whose keys a public request's are: the tenant it reaches, and the actor its audit rows name. */
+export interface KeyScope {
+  tdb: TenantDb;
+  who: string;
+}
+
+/**
+ * The same for a route anyone may call without signing in (a cycle's public objection link):
+ * `scope` finds the tenant from the request and names the actor that route audits as, so a
+ * request that died after its write is still recognised. It runs only when a key was sent, and
+ * before anything is reserved: a request it refuses (an unknown link) reserves nothing.
+ */
+export function publicIdempotency(
+  scope: (c: Context<AppBindings>) => Promise<KeyScope>,
+): MiddlewareHandler<AppBindings> {
   return async (c, next) => {
-    const raw = c.req.header('idempotency-key');
-    if (raw === undefined) return next();
-    if (!KEY_PATTERN.test(raw)) throw badKey();
-    const { tdb, principal } = c.var;
-    const who = principalId(principal);
-    const keyHash = await sha256Hex(`idempotency\u0000${raw}`);
-    const method = c.req.method;
-    const path = c.req.path;
-    // The body's bytes, not its text: decoding here would hide bytes that are
-    // not UTF-8 from the handler, which reads the same cached body.
-    const head = new TextEncoder().encode(`${method} ${path}\n`);
-    const body = new Uint8Array(await c.req.arrayBuffer());
-    const request = new Uint8Array(head.length + body.length);
-    request.set(head);
-    request.set(body, head.length);
-    const bodyHash = await sha256Hex(request);
-    const mine = and(eq(idempotencyKeys.principal, who), eq(idempotencyKeys.key, keyHash));
-    const now = Date.now();
-    const reservedAt = new Date(now).toISOString();
-
-    const requestId = c.var.requestId;
-    const reserve = () =>
-      tdb
-        .insert(idempotencyKeys, {
-          principal: who,
-          key: keyHash,
-          method,
-          path,
-          bodyHash,
-          status: 0,
-          // While pending: the id of the request holding the key (see requestWrote).
-          response: requestId,
-          headers: {},
-          createdAt: reservedAt,
-        })
-        .onConflictDoNothing();
-
-    let reserved = (await reserve()).meta.changes === 1;
-    if (!reserved) {
-      const row = await tdb.first(idempotencyKeys, mine);
-      if (!row) {
-        reserved = (await reserve()).meta.changes === 1;
-      } else if (Date.parse(row.createdAt) < now - IDEMPOTENCY_TTL_MS) {
-        // Expired: forget it and start over under the same key.
-        await tdb.delete(idempotencyKeys, mine, eq(idempotencyKeys.createdAt, row.createdAt));
-        reserved = (await reserve()).meta.changes === 1;
-      } else if (row.bodyHash !== bodyHash) {
-        throw new AppError('unprocessable', {
-          zh: '该 Idempotency-Key 已用于另一个请求',
-          en: 'This Idempotency-Key was used for a different request',
-        });
-      } else if (row.status === 0) {
-        if (Date.parse(row.createdAt) > now - IN_FLIGHT_STALE_MS) {
-          throw new AppError(
-            'conflict',
-            {
-              zh: '使用该 Idempotency-Key 的请求仍在处理中',
-              en: 'A request with this Idempotency-Key is still in progress',
-            },
-            { headers: { 'Retry-After': '1' } },
-          );
-        }
-        // Its request died. If it wrote before dying, say so instead of writing again.
-        const wrote = await requestWrote(tdb, who, row.response);
-        if (wrote === undefined) throw d1Unavailable();
-        if (wrote) throw alreadyDone(wrote);
-        // Else take the reservation over, if nobody else did.
-        const taken = await tdb.update(
-          idempotencyKeys,
-          { createdAt: reservedAt, response: requestId },
-          mine,
-          eq(idempotencyKeys.status, 0),
-          eq(idempotencyKeys.createdAt, row.createdAt),
-        );
-        reserved = taken.meta.changes === 1;
-      } else {
-        const key = await cipherKey(raw, `${tdb.tenantId}\u0000${who}`);
-        const headers = new Headers(row.headers);
-        headers.set('Idempotent-Replayed', 'true');
-        return new Response(await open(key, row.response), { status: row.status, headers });
-      }
-    }
-    if (!reserved) {
-      throw new AppError('conflict', undefined, { headers: { 'Retry-After': '1' } });
-    }
-
-    await next();
-
-    const res = c.res;
-    if (res.status >= 200 && res.status < 300) {
-      const key = await cipherKey(raw, `${tdb.tenantId}\u0000${who}`);
-      const headers: Record<string, string> = {};
-      for (const h of KEPT_HEADERS) {
-        const v = res.headers.get(h);
-        if (v !== null) headers[h] = v;
-      }
-      const answer = { status: res.status, response: await seal(key, await res.clone().text()) };
-      // Keeping the answer is idempotent: retried on D1 trouble like an audited write.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await tdb.update(idempotencyKeys, { ...answer, headers }, mine);
-          break;
-        } catch (err) {
-          if (!d1Trouble(err) || attempt >= D1_WRITE_ATTEMPTS) throw err;
-          await pause(backoffMs(attempt));
-        }
-      }
-    } else if (res.status < 500 || (await requestWrote(tdb, who, requestId)) === false) {
-      // Refused, or failed before writing anything: free the key for a corrected request.
-      await tdb.delete(idempotencyKeys, mine, eq(idempotencyKeys.status, 0));
-    }
+    if (c.req.header('idempotency-key') === undefined) return next();
+    const { tdb, who } = await scope(c);
+    return keyed(c, next, tdb, who);
   };
+}
+
+async function keyed(
+  c: Context<AppBindings>,
+  next: Next,
+  tdb: TenantDb,
+  who: string,
+): Promise<Response | undefined> {
+  const raw = c.req.header('idempotency-key');
+  if (raw === undefined) {
+    await next();
+    return undefined;
+  }
+  if (!KEY_PATTERN.test(raw)) throw badKey();
+  const keyHash = await sha256Hex(`idempotency\u0000${raw}`);
+  const method = c.req.method;
+  const path = c.req.path;
+  // The body's bytes, not its text: decoding here would hide bytes that are
+  // not UTF-8 from the handler, which reads the same cached body.
+  const head = new TextEncoder().encode(`${method} ${path}\n`);
+  const body = new Uint8Array(await c.req.arrayBuffer());
+  const request = new Uint8Array(head.length + body.length);
+  request.set(head);
+  request.set(body, head.length);
+  const bodyHash = await sha256Hex(request);
+  const mine = and(eq(idempotencyKeys.principal, who), eq(idempotencyKeys.key, keyHash));
+  const now = Date.now();
+  const reservedAt = new Date(now).toISOString();
+
+  const requestId = c.var.requestId;
+  const reserve = () =>
+    tdb
+      .insert(idempotencyKeys, {
+        principal: who,
+        key: keyHash,
+        method,
+        path,
+        bodyHash,
+        status: 0,
+        // While pending: the id of the request holding the key (see requestWrote).
+        response: requestId,
+        headers: {},
+        createdAt: reservedAt,
+      })
+      .onConflictDoNothing();
+
+  let reserved = (await reserve()).meta.changes === 1;
+  if (!reserved) {
+    const row = await tdb.first(idempotencyKeys, mine);
+    if (!row) {
+      reserved = (await reserve()).meta.changes === 1;
+    } else if (Date.parse(row.createdAt) < now - IDEMPOTENCY_TTL_MS) {
+      // Expired: forget it and start over under the same key.
+      await tdb.delete(idempotencyKeys, mine, eq(idempotencyKeys.createdAt, row.createdAt));
+      reserved = (await reserve()).meta.changes === 1;
+    } else if (row.bodyHash !== bodyHash) {
+      throw new AppError('unprocessable', {
+        zh: '该 Idempotency-Key 已用于另一个请求',
+        en: 'This Idempotency-Key was used for a different request',
+      });
+    } else if (row.status === 0) {
+      if (Date.parse(row.createdAt) > now - IN_FLIGHT_STALE_MS) {
+        throw new AppError(
+          'conflict',
+          {
+            zh: '使用该 Idempotency-Key 的请求仍在处理中',
+            en: 'A request with this Idempotency-Key is still in progress',
+          },
+          { headers: { 'Retry-After': '1' } },
+        );
+      }
+      // Its request died. If it wrote before dying, say so instead of writing again.
+      const wrote = await requestWrote(tdb, who, row.response);
+      if (wrote === undefined) throw d1Unavailable();
+      if (wrote) throw alreadyDone(wrote);
+      // Else take the reservation over, if nobody else did.
+      const taken = await tdb.update(
+        idempotencyKeys,
+        { createdAt: reservedAt, response: requestId },
+        mine,
+        eq(idempotencyKeys.status, 0),
+        eq(idempotencyKeys.createdAt, row.createdAt),
+      );
+      reserved = taken.meta.changes === 1;
+    } else {
+      const key = await cipherKey(raw, `${tdb.tenantId}\u0000${who}`);
+      const headers = new Headers(row.headers);
+      headers.set('Idempotent-Replayed', 'true');
+      return new Response(await open(key, row.response), { status: row.status, headers });
+    }
+  }
+  if (!reserved) {
+    throw new AppError('conflict', undefined, { headers: { 'Retry-After': '1' } });
+  }
+
+  await next();
+
+  const res = c.res;
+  if (res.status >= 200 && res.status < 300) {
+    const key = await cipherKey(raw, `${tdb.tenantId}\u0000${who}`);
+    const headers: Record<string, string> = {};
+    for (const h of KEPT_HEADERS) {
+      const v = res.headers.get(h);
+      if (v !== null) headers[h] = v;
+    }
+    const answer = { status: res.status, response: await seal(key, await res.clone().text()) };
+    // Keeping the answer is idempotent: retried on D1 trouble like an audited write.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await tdb.update(idempotencyKeys, { ...answer, headers }, mine);
+        break;
+      } catch (err) {
+        if (!d1Trouble(err) || attempt >= D1_WRITE_ATTEMPTS) throw err;
+        await pause(backoffMs(attempt));
+      }
+    }
+  } else if (res.status < 500 || (await requestWrote(tdb, who, requestId)) === false) {
+    // Refused, or failed before writing anything: free the key for a corrected request.
+    await tdb.delete(idempotencyKeys, mine, eq(idempotencyKeys.status, 0));
+  }
 }
 
 /**

@@ -1,8 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { publicContext } from '../../lib/context.ts';
 import { pathId } from '../../lib/fields.ts';
-import { bearerSecurity, noSecurity, problemResponses } from '../../lib/openapi.ts';
+import { publicIdempotency } from '../../lib/idempotency.ts';
+import {
+  bearerSecurity,
+  IdempotencyHeaders,
+  noSecurity,
+  problemResponses,
+} from '../../lib/openapi.ts';
 import { pageQuery, pageSchema } from '../../lib/pagination.ts';
 import { clientAddress, rateLimit } from '../../lib/rate-limit.ts';
+import { objectionKeyScope } from '../../services/objections/raise.ts';
 import { CycleParams } from '../cycles/cycles.routes.ts';
 import { json, TextSchema } from '../cycles/cycles.schemas.ts';
 
@@ -21,6 +29,11 @@ const ObjectionParams = z.object({
 const limited = rateLimit(
   'OBJECTION_LIMITER',
   (c) => `${clientAddress(c)}\u0000${c.req.param('token') ?? ''}`,
+);
+
+/** A retried objection (same Idempotency-Key) gets its first receipt back, and files nothing. */
+const keyedByLink = publicIdempotency((c) =>
+  objectionKeyScope(publicContext(c), c.req.param('token') ?? ''),
 );
 
 export const ObjectionSchema = z
@@ -90,8 +103,12 @@ export const raiseObjectionRoute = createRoute({
   tags: ['public'],
   summary: '提出异议 Object to a publicised result (no sign-in, rate-limited)',
   security: noSecurity,
-  middleware: [limited] as const,
-  request: { params: TokenParams, body: { required: true, content: json(RaiseBody) } },
+  middleware: [limited, keyedByLink] as const,
+  request: {
+    params: TokenParams,
+    headers: IdempotencyHeaders,
+    body: { required: true, content: json(RaiseBody) },
+  },
   responses: {
     201: {
       description: 'Received (the text is not repeated back)',
@@ -107,7 +124,14 @@ export const raiseObjectionRoute = createRoute({
           .openapi('ObjectionReceipt'),
       ),
     },
-    ...problemResponses('not_found', 'payload_too_large', 'unsupported_media_type', 'rate_limited'),
+    ...problemResponses(
+      'not_found',
+      'conflict',
+      'payload_too_large',
+      'unsupported_media_type',
+      'unprocessable',
+      'rate_limited',
+    ),
   },
 });
 

@@ -26,18 +26,23 @@ let submissionId: string;
 beforeAll(async () => {
   t = await createTestTenant();
   reviewers = await chainReviewers(t);
+  ({ link, submissionId } = await publicisedCycle());
+});
+
+/** A fresh cycle whose one village is under publicity for an hour: its public link and submission. */
+async function publicisedCycle() {
   const cycle = await freshCycle(t, { units: [{ org_unit_id: t.units.village.id }] });
-  link = cycle.publicPath;
-  submissionId = (await submissionOf(t, cycle.id, t.units.village.id)).id;
-  await saveInputs(submissionId, t.tokens.reporter, gzFullEmploymentInputs('甲村', 'village', 0.7));
-  await step(submissionId, t.tokens.reporter, { action: 'submit' });
-  await step(submissionId, t.tokens.reviewer, { action: 'recommend' });
-  await step(submissionId, reviewers.verified.token, { action: 'verify' });
-  await step(submissionId, reviewers.publicised.token, {
+  const id = (await submissionOf(t, cycle.id, t.units.village.id)).id;
+  await saveInputs(id, t.tokens.reporter, gzFullEmploymentInputs('甲村', 'village', 0.7));
+  await step(id, t.tokens.reporter, { action: 'submit' });
+  await step(id, t.tokens.reviewer, { action: 'recommend' });
+  await step(id, reviewers.verified.token, { action: 'verify' });
+  await step(id, reviewers.publicised.token, {
     action: 'publicise',
     publicity_ends_at: new Date(Date.now() + 3_600_000).toISOString(),
   });
-});
+  return { link: cycle.publicPath, submissionId: id, cycleId: cycle.id };
+}
 
 describe('the public link', () => {
   it('shows the units under publicity, by name and score, to anyone holding it', async () => {
@@ -93,6 +98,46 @@ describe('the public link', () => {
     });
     expect(other.status).toBe(404);
     expect(await databaseFingerprint()).toEqual(before);
+  });
+
+  it('files a retried objection once: the same Idempotency-Key gets the first receipt back', async () => {
+    const own = await publicisedCycle();
+    const objections = async () =>
+      (
+        await callJson<{ items: { id: string }[] }>(`/v1/cycles/${own.cycleId}/objections`, {
+          token: t.tokens.admin,
+        })
+      ).items;
+    const key = crypto.randomUUID();
+    const body = { submission_id: own.submissionId, text: '该村公示的登记失业人数与台账不一致。' };
+    const send = (b: unknown, k = key) =>
+      call(own.link, { body: b, headers: { 'idempotency-key': k } });
+    const first = await send(body);
+    expect(first.status).toBe(201);
+    const receipt = await first.json();
+    // The citizen's connection dropped after the server committed: the retry files nothing new.
+    const retry = await send(body);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(await retry.json()).toEqual(receipt);
+    expect((await objections()).map((o) => o.id)).toEqual([(receipt as { id: string }).id]);
+
+    // The same key for another text is refused; a malformed key or an unknown link likewise,
+    // and none of them stores anything.
+    const before = await databaseFingerprint();
+    const other = await send({ ...body, text: '另一条不同的异议内容。' });
+    expect(other.status).toBe(422);
+    expect(other.headers.get('content-type')).toContain('application/problem+json');
+    expect((await send(body, 'short')).status).toBe(400);
+    const unknown = await call(`/v1/public/objections/kpo_${'Z'.repeat(43)}`, {
+      body,
+      headers: { 'idempotency-key': crypto.randomUUID() },
+    });
+    expect(unknown.status).toBe(404);
+    expect(await databaseFingerprint()).toEqual(before);
+    // Without a key, a second sending is a second objection (two people may say the same).
+    expect((await call(own.link, { body })).status).toBe(201);
+    expect(await objections()).toHaveLength(2);
   });
 
   it('is rate-limited per address and link: a burst gets 429 with Retry-After', async () => {

@@ -25,6 +25,18 @@ export function redactPersonalData(text: string): { text: string; redacted: bool
   return { text: out === plain ? text : out, redacted: out !== plain };
 }
 
+/** The actor an objection's audit row names; a retried objection's Idempotency-Key is kept under it too. */
+export const OBJECTION_LINK_ACTOR = 'objection-link';
+
+/**
+ * Where a public objection's Idempotency-Key is kept: the tenant the link reaches (an unknown or
+ * closed link is refused here, as raiseObjection would refuse it), under the link's actor.
+ */
+export async function objectionKeyScope(ctx: PublicContext, token: string) {
+  const { tdb } = await cycleOfLink(ctx, token);
+  return { tdb, who: OBJECTION_LINK_ACTOR };
+}
+
 const notUnderPublicity = () =>
   new AppError('not_found', {
     zh: '该单位不在公示期内',
@@ -33,7 +45,8 @@ const notUnderPublicity = () =>
 
 /**
  * An objection to a publicised result, from anyone holding the cycle's public link (rate
- * limited by address, strict body). Personal data is kept out: ID-card and mobile numbers in
+ * limited by address, strict body; a retry with the same Idempotency-Key gets the first receipt
+ * and files nothing twice). Personal data is kept out: ID-card and mobile numbers in
  * the text are replaced before it is stored, and the answer does not repeat the text. A
  * reviewer must resolve it before the unit's result can be published.
  */
@@ -61,7 +74,7 @@ export async function raiseObjection({
       tdb,
       requestId: ctx.requestId,
       now: ctx.now,
-      actor: { type: 'public', id: 'objection-link' },
+      actor: { type: 'public', id: OBJECTION_LINK_ACTOR },
     },
     [
       // Still under publicity when it commits.
