@@ -1,7 +1,8 @@
 // A district bureau's first hour in Kaoping, in a real browser against a real
 // `wrangler dev`: sign up, sign in, import the Liangkou org tree, see a bad
 // CSV refused line by line, invite a reporter (who joins), create an API
-// client whose secret is shown once, read the audit log, switch language,
+// client whose secret is shown once, read the audit log, set the CORS
+// allow-list and export the data (a restore into the same tenant refused), switch language,
 // use a phone-width screen, sign out. axe-core checks every screen.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -539,6 +540,70 @@ describe('the audit log', () => {
     await expectAccessible('audit');
     await screenshot(page, 'audit');
     await page.getByRole('button', { name: '清除筛选' }).click();
+  });
+});
+
+describe('tenant settings', () => {
+  const ORIGINS = '允许的来源（每行一个）';
+
+  it('sets the CORS allow-list: a bad line is refused beside the box by its number, nothing lost', async () => {
+    await nav('租户设置').click();
+    await expect.poll(() => heading('租户设置').isVisible()).toBe(true);
+    const typed = 'https://data.conghua.gov.cn\n\nhttp://data.conghua.gov.cn/scores';
+    await field(ORIGINS).fill(typed);
+    await page.getByRole('button', { name: '保存来源' }).click();
+    // The API names body.origins.1, the second line sent: the third line of the box.
+    await expect.poll(() => errorBeside(ORIGINS)).toMatch(/^第 3 行：/);
+    expect(await field(ORIGINS).getAttribute('aria-invalid')).toBe('true');
+    expect(await field(ORIGINS).inputValue()).toBe(typed);
+
+    await field(ORIGINS).fill('https://data.conghua.gov.cn\nhttps://Dashboard.Conghua.gov.cn:443');
+    await page.getByRole('button', { name: '保存来源' }).click();
+    await expect.poll(() => page.getByText('已保存，共 2 个来源。').isVisible()).toBe(true);
+    // Saved as browsers send an Origin: host lower-cased, default port dropped; kept on reload.
+    await page.reload();
+    await expect
+      .poll(() => field(ORIGINS).inputValue())
+      .toBe('https://data.conghua.gov.cn\nhttps://dashboard.conghua.gov.cn');
+  });
+
+  it('exports all the data as one JSON file, which a restore into this same tenant refuses', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出全部数据（JSON）' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^kaoping-e2e-conghua-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = await download.path();
+    const pages = JSON.parse(readFileSync(file, 'utf8')) as {
+      kind: string;
+      end?: { consistent: boolean; counts: Record<string, number> };
+    }[];
+    expect(pages[0]?.kind).toBe('manifest');
+    expect(pages.at(-1)?.kind).toBe('end');
+    expect(pages.at(-1)?.end?.consistent).toBe(true);
+    const rows = Object.values(pages.at(-1)?.end?.counts ?? {}).reduce((a, b) => a + b, 0);
+    await expect
+      .poll(() => page.getByText(`已导出 ${pages.length} 页，共 ${rows} 行。`).isVisible())
+      .toBe(true);
+
+    // Not an export file: refused beside the file field before anything is sent.
+    await field('导出文件（JSON）').setInputFiles({
+      name: 'notes.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"note": "not an export"}'),
+    });
+    await page.getByRole('button', { name: '开始恢复' }).click();
+    await page.getByRole('button', { name: '确认' }).click();
+    await expect.poll(() => errorBeside('导出文件（JSON）')).toContain('不是 Kaoping 的导出文件');
+
+    // The real file, sent back to the tenant it came from: the API's refusal is shown.
+    await field('导出文件（JSON）').setInputFiles(file);
+    await page.getByRole('button', { name: '开始恢复' }).click();
+    await page.getByRole('button', { name: '确认' }).click();
+    await expect.poll(() => page.getByText('第 1 页恢复失败').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('不能恢复到导出它的租户本身').isVisible()).toBe(true);
+    await expectAccessible('settings');
+    await screenshot(page, 'settings');
   });
 });
 

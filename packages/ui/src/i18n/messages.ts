@@ -2,6 +2,7 @@ import { cycleMessages } from './messages-cycles.ts';
 import { dashboardMessages } from './messages-dashboard.ts';
 import { entryMessages } from './messages-entry.ts';
 import { reviewMessages } from './messages-review.ts';
+import { settingsMessages } from './messages-settings.ts';
 import { tailoringMessages } from './messages-tailoring.ts';
 
 /** A message in both languages the product speaks. */
@@ -294,6 +295,10 @@ const coreMessages = {
     en: 'let other systems read scores',
   },
   'home.auditHint': { zh: '谁在何时做了什么', en: 'who did what, when' },
+  'home.settingsHint': {
+    zh: '跨域来源、数据导出与恢复',
+    en: 'cross-origin access, data export and restore',
+  },
   'home.packsHint': {
     zh: '查看各地考评标准及其版本差异',
     en: 'read the standards and how their versions differ',
@@ -670,6 +675,7 @@ export const messages = {
   ...entryMessages,
   ...reviewMessages,
   ...dashboardMessages,
+  ...settingsMessages,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof messages;

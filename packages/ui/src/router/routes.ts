@@ -124,4 +124,11 @@ export const routes: RouteDef[] = [
     nav: true,
     load: () => import('../screens/audit.tsx').then((m) => m.Audit),
   },
+  {
+    path: '/settings',
+    title: 'settings.title',
+    access: 'admin',
+    nav: true,
+    load: () => import('../screens/settings/settings.tsx').then((m) => m.Settings),
+  },
 ];

@@ -68,6 +68,9 @@ export function Home() {
               <li>
                 <a href="/audit">{t('audit.title')}</a> — {t('home.auditHint')}
               </li>
+              <li>
+                <a href="/settings">{t('settings.title')}</a> — {t('home.settingsHint')}
+              </li>
             </>
           )}
         </ul>
