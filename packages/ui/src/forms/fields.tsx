@@ -190,6 +190,37 @@ export function CheckboxGroup(
   );
 }
 
+/**
+ * A JSON file picker outside a useForm form (the file is read by the screen), with its error
+ * beside it; picking a file clears the error.
+ */
+export function JsonFileField(props: {
+  id: string;
+  label: string;
+  error: string | null;
+  onFile: (file: File | null) => void;
+}) {
+  const errorId = `${props.id}-error`;
+  return (
+    <div class={props.error ? 'field invalid' : 'field'}>
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="file"
+        accept=".json,application/json"
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? errorId : undefined}
+        onChange={(e) => props.onFile(e.currentTarget.files?.[0] ?? null)}
+      />
+      {props.error && (
+        <p class="field-error" id={errorId}>
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function Actions(props: { children: ComponentChildren }) {
   return <div class="actions">{props.children}</div>;
 }

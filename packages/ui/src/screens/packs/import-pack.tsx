@@ -9,7 +9,7 @@ import {
 import { ApiError } from '../../api/problem.ts';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { ProblemNotice } from '../../components/problem-notice.tsx';
-import { Actions } from '../../forms/fields.tsx';
+import { Actions, JsonFileField } from '../../forms/fields.tsx';
 import { t } from '../../i18n/lang.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { navigate } from '../../router/router.ts';
@@ -55,26 +55,16 @@ export function ImportPack() {
           }
         }}
       >
-        <div class="field">
-          <label for="pack-import-file">{t('packImport.file')}</label>
-          <input
-            id="pack-import-file"
-            type="file"
-            accept=".json,application/json"
-            aria-invalid={localError ? 'true' : undefined}
-            aria-describedby={localError ? 'pack-import-error' : undefined}
-            onChange={(e) => {
-              setFile(e.currentTarget.files?.[0] ?? null);
-              setLocalError('');
-              setProblem(null);
-            }}
-          />
-          {localError && (
-            <p class="field-error" id="pack-import-error">
-              {localError}
-            </p>
-          )}
-        </div>
+        <JsonFileField
+          id="pack-import-file"
+          label={t('packImport.file')}
+          error={localError || null}
+          onFile={(picked) => {
+            setFile(picked);
+            setLocalError('');
+            setProblem(null);
+          }}
+        />
         <Actions>
           <button type="submit" class="primary" disabled={!file || busy}>
             {busy ? t('packImport.importing') : t('packImport.submit')}

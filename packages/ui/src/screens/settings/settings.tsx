@@ -11,7 +11,7 @@ import {
 import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { ProblemNotice } from '../../components/problem-notice.tsx';
 import { Loading, Screen } from '../../components/screen.tsx';
-import { Actions } from '../../forms/fields.tsx';
+import { Actions, JsonFileField } from '../../forms/fields.tsx';
 import { pick, t } from '../../i18n/lang.ts';
 import { saveFile } from '../../lib/save-file.ts';
 import { useAsync } from '../../lib/use-async.ts';
@@ -244,25 +244,15 @@ function RestoreData() {
           <ProblemNotice error={problem.error} />
         </>
       )}
-      <div class={fileError ? 'field invalid' : 'field'}>
-        <label for="restore-file">{t('settings.restoreFile')}</label>
-        <input
-          id="restore-file"
-          type="file"
-          accept="application/json,.json"
-          aria-invalid={fileError ? 'true' : undefined}
-          aria-describedby={fileError ? 'restore-file-error' : undefined}
-          onChange={(e) => {
-            setFile(e.currentTarget.files?.[0] ?? null);
-            setFileError(null);
-          }}
-        />
-        {fileError && (
-          <p class="field-error" id="restore-file-error">
-            {fileError}
-          </p>
-        )}
-      </div>
+      <JsonFileField
+        id="restore-file"
+        label={t('settings.restoreFile')}
+        error={fileError}
+        onFile={(picked) => {
+          setFile(picked);
+          setFileError(null);
+        }}
+      />
       <p class="hint" role="status">
         {status}
       </p>
