@@ -211,6 +211,47 @@ describe('ETags: 428 without, 412 stale, one winner of two', () => {
   });
 });
 
+describe('a step retried with its Idempotency-Key', () => {
+  it('gets the first answer again instead of a 412; another step under that key is 422', async () => {
+    const cycle = await freshCycle(t, { units: [{ org_unit_id: t.units.siblingVillage.id }] });
+    const s = await submissionOf(t, cycle.id, t.units.siblingVillage.id);
+    await saveInputs(s.id, t.tokens.admin, gzFullEmploymentInputs('乙村', 'village', 0.6));
+    const etag = await etagOf(`/v1/submissions/${s.id}`, t.tokens.admin);
+    const key = crypto.randomUUID();
+    const submit = (body: unknown, ifMatch = etag) =>
+      call(`/v1/submissions/${s.id}/transitions`, {
+        token: t.tokens.admin,
+        body,
+        headers: { 'if-match': ifMatch, 'idempotency-key': key },
+      });
+    const first = await submit({ action: 'submit' });
+    expect(first.status).toBe(200);
+    const answer = await first.json();
+    // The answer was lost on the way: the retry, with the ETag it held, is not a 412.
+    const retry = await submit({ action: 'submit' });
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(await retry.json()).toEqual(answer);
+    const history = await callJson<{ items: { action: string }[] }>(
+      `/v1/submissions/${s.id}/transitions`,
+      { token: t.tokens.admin },
+    );
+    expect(history.items.map((h) => h.action)).toEqual(['submit']);
+
+    const before = await databaseFingerprint();
+    await expectProblem(await submit({ action: 'return', reason: '换一个步骤' }), 422);
+    expect(await databaseFingerprint()).toEqual(before);
+    // Without the key, the same stale ETag is a 412 as before.
+    const stale = await call(`/v1/submissions/${s.id}/transitions`, {
+      token: t.tokens.admin,
+      body: { action: 'submit' },
+      headers: { 'if-match': etag },
+    });
+    expect(stale.status).toBe(412);
+  });
+});
+
 describe('the review chain refuses steps out of order and steps by the wrong role', () => {
   it('a reporter trying to verify is 403; recommending a draft is 409; nothing changes', async () => {
     const s = await draft();

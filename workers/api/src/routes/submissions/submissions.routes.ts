@@ -2,7 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { SUBMISSION_STATUSES } from '@kaoping/db/schema';
 import { bi } from '../../lib/bilingual-zod.ts';
 import { pathId, stageField, timestampField } from '../../lib/fields.ts';
-import { bearerSecurity, etagHeader, IfMatchHeaders, problemResponses } from '../../lib/openapi.ts';
+import { idempotency } from '../../lib/idempotency.ts';
+import {
+  bearerSecurity,
+  etagHeader,
+  IdempotencyHeaders,
+  IfMatchHeaders,
+  problemResponses,
+} from '../../lib/openapi.ts';
 import { pageQuery, pageSchema } from '../../lib/pagination.ts';
 import { STEPS } from '../../services/cycles/review-chain.ts';
 import { ACTIONS } from '../../services/submissions/present.ts';
@@ -262,16 +269,19 @@ export const transitionRoute = createRoute({
     'submissions:write may too, and nothing more), each stage’s reviewers take theirs. Out of ' +
     'order is 409; someone else’s step is 403. Completing a stage needs every required input. ' +
     'Publishing waits for the publicity window to end and its objections to be resolved, and ' +
-    'seals the result (see GET …/seal). Revocation (复查) needs a reason.',
+    'seals the result (see GET …/seal). Revocation (复查) needs a reason. A client that lost ' +
+    'the answer may send the step again with the same Idempotency-Key and gets the first ' +
+    'answer, instead of a 412 for an ETag its own step made stale.',
   security: bearerSecurity,
+  middleware: [idempotency()] as const,
   request: {
     params: SubmissionParams,
-    headers: IfMatchHeaders,
+    headers: IfMatchHeaders.extend(IdempotencyHeaders.shape),
     body: { required: true, content: json(TransitionBody) },
   },
   responses: {
     200: submissionResponse('Moved'),
-    ...problemResponses(...WRITE_PROBLEMS),
+    ...problemResponses(...WRITE_PROBLEMS, 'unprocessable'),
   },
 });
 
