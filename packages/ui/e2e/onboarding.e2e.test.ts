@@ -603,7 +603,7 @@ describe('tenant settings', () => {
     await expect.poll(() => page.getByText('第 1 页恢复失败').isVisible()).toBe(true);
     await expect.poll(() => page.getByText('不能恢复到导出它的租户本身').isVisible()).toBe(true);
     await expectAccessible('settings');
-    await screenshot(page, 'settings');
+    await screenshot(page, 'settings', true);
   });
 });
 
