@@ -84,6 +84,37 @@ async function openSubmission(
   return { submissionId: page.items[0]!.id, cycleId: cycle.id };
 }
 
+/** A reviewer of `stage` in `t`, invited and joined: their access token. */
+async function stageReviewer(t: LightTenant, stage: string): Promise<string> {
+  const invitation = await callJson<{ token: string }>('/v1/invitations', {
+    token: admin(t),
+    body: { email: `${stage}-${t.marker}@kaoping.test`, role: 'reviewer', stage },
+  });
+  const accepted = await callJson<{ user: { id: string } }>('/v1/invitations/accept', {
+    body: { token: invitation.token, display_name: '审核', password: 'fault-password-2026' },
+  });
+  return userToken(t.id, accepted.user.id);
+}
+
+/** The submission's inputs saved and submitted by the admin (who reports here). */
+async function submitted(t: LightTenant, submissionId: string, rate: number): Promise<string> {
+  const path = `/v1/submissions/${submissionId}`;
+  await callJson(`${path}/inputs`, {
+    method: 'PATCH',
+    token: admin(t),
+    headers: { 'if-match': await etag(path, admin(t)) },
+    body: { inputs: gzFullEmploymentInputs('甲村', 'village', rate) },
+    expect: 200,
+  });
+  await callJson(`${path}/transitions`, {
+    token: admin(t),
+    headers: { 'if-match': await etag(path, admin(t)) },
+    body: { action: 'submit' },
+    expect: 200,
+  });
+  return path;
+}
+
 const known = (t: LightTenant) => async () => t.id;
 
 const PATHS: WritePath[] = [
@@ -246,28 +277,8 @@ const PATHS: WritePath[] = [
         { key: 'self', step: 'submit' },
         { key: 'final', step: 'publish' },
       ]);
-      const invitation = await callJson<{ token: string }>('/v1/invitations', {
-        token: admin(t),
-        body: { email: `final-${t.marker}@kaoping.test`, role: 'reviewer', stage: 'final' },
-      });
-      const accepted = await callJson<{ user: { id: string } }>('/v1/invitations/accept', {
-        body: { token: invitation.token, display_name: '终审', password: 'fault-password-2026' },
-      });
-      const reviewer = await userToken(t.id, accepted.user.id);
-      const path = `/v1/submissions/${submissionId}`;
-      await callJson(`${path}/inputs`, {
-        method: 'PATCH',
-        token: admin(t),
-        headers: { 'if-match': await etag(path, admin(t)) },
-        body: { inputs: gzFullEmploymentInputs('甲村', 'village', 0.9) },
-        expect: 200,
-      });
-      await callJson(`${path}/transitions`, {
-        token: admin(t),
-        headers: { 'if-match': await etag(path, admin(t)) },
-        body: { action: 'submit' },
-        expect: 200,
-      });
+      const reviewer = await stageReviewer(t, 'final');
+      const path = await submitted(t, submissionId, 0.9);
       const ifMatch = await etag(path, reviewer);
       return {
         markers: [t.marker],
@@ -277,6 +288,43 @@ const PATHS: WritePath[] = [
             token: reviewer,
             headers: { 'if-match': ifMatch },
             body: { action: 'publish' },
+          }),
+      };
+    },
+  },
+  {
+    // Nobody signs in here: the key is kept under the tenant the link reaches and the link's
+    // audit actor, so a request that died after its write is still recognised.
+    name: 'public objection (Idempotency-Key)',
+    async prepare() {
+      const t = await lightTenant();
+      const { submissionId, cycleId } = await openSubmission(t, [
+        { key: 'self', step: 'submit' },
+        { key: 'public', step: 'publicise' },
+        { key: 'final', step: 'publish' },
+      ]);
+      const reviewer = await stageReviewer(t, 'public');
+      const path = await submitted(t, submissionId, 0.9);
+      await callJson(`${path}/transitions`, {
+        token: reviewer,
+        headers: { 'if-match': await etag(path, reviewer) },
+        body: {
+          action: 'publicise',
+          publicity_ends_at: new Date(Date.now() + 3_600_000).toISOString(),
+        },
+        expect: 200,
+      });
+      const cycle = await callJson<{ public_objection_path: string }>(`/v1/cycles/${cycleId}`, {
+        token: admin(t),
+      });
+      const key = crypto.randomUUID();
+      return {
+        markers: [t.marker],
+        tenantId: known(t),
+        send: (db) =>
+          callThrough(db, cycle.public_objection_path, {
+            body: { submission_id: submissionId, text: '该村公示的登记失业人数与台账不一致。' },
+            headers: { 'idempotency-key': key },
           }),
       };
     },
