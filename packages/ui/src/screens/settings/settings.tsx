@@ -97,6 +97,8 @@ function CorsOrigins() {
               onInput={(e) => {
                 setEdited(e.currentTarget.value);
                 setSaved('');
+                // Its line numbers were those of the text sent; typing moves the lines.
+                setProblem(null);
               }}
             />
             <p class="hint" id="cors-origins-hint">
